@@ -1,0 +1,102 @@
+using System.Net;
+using Microsoft.Extensions.Logging;
+using Sdr.Core.Data;
+using Sdr.Core.Data.Entities;
+using Sdr.Core.GoHighLevel;
+
+namespace Sdr.Core.Compliance;
+
+/// <summary>
+/// The one seam every outbound SMS, email and voicemail passes through: the checks of
+/// <see cref="IOutboundStage"/> in order, then the idempotency reservation, then the GHL call.
+/// Callers persist the returned touch state together with their own changes.
+/// </summary>
+public sealed partial class OutboundPipeline(
+    IEnumerable<IOutboundStage> stages,
+    TouchReservations reservations,
+    ChannelDispatcher dispatcher,
+    SdrDbContext db,
+    ILogger<OutboundPipeline> logger)
+{
+    private readonly IOutboundStage[] _stages = stages.OrderBy(s => s.Order).ToArray();
+
+    public async Task<DispatchOutcome> SendAsync(OutboundRequest request, CancellationToken cancellationToken)
+    {
+        if (dispatcher.Unavailable(request.Step, request.Channel) is { } unavailable)
+        {
+            return new DispatchOutcome(DispatchResultKind.Blocked, unavailable);
+        }
+
+        foreach (var stage in _stages)
+        {
+            var decision = await stage.EvaluateAsync(request, cancellationToken);
+            if (decision.Verdict == StageVerdict.Deferred)
+            {
+                return new DispatchOutcome(DispatchResultKind.Deferred, $"{stage.Name}: {decision.Reason}", Until: decision.Until);
+            }
+
+            if (decision.Verdict == StageVerdict.Blocked)
+            {
+                return new DispatchOutcome(DispatchResultKind.Blocked, $"{stage.Name}: {decision.Reason}");
+            }
+        }
+
+        var (verdict, touch) = await reservations.ReserveAsync(request, cancellationToken);
+        if (verdict is { } earlier)
+        {
+            return new DispatchOutcome(earlier, DescribeEarlier(earlier), touch);
+        }
+
+        return await CallGhlAsync(request, touch!, cancellationToken);
+    }
+
+    private async Task<DispatchOutcome> CallGhlAsync(OutboundRequest request, SdrOutreachTouch touch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            touch.GhlMessageId = await dispatcher.SendAsync(request, cancellationToken);
+            touch.Status = TouchStatus.Sent;
+            touch.SentAt = request.Now;
+            return new DispatchOutcome(DispatchResultKind.Sent, "sent", touch);
+        }
+        catch (GhlApiException exception) when (exception.OutcomeUnknown)
+        {
+            touch.Status = TouchStatus.Unknown;
+            touch.Error = Truncate(exception.Message);
+            LogOutcomeUnknown(logger, request.Sequence.ContactId, touch.Step, (int?)exception.StatusCode, exception.TraceId);
+            return new DispatchOutcome(DispatchResultKind.OutcomeUnknown, "GHL outcome unknown; flagged and not re-sent", touch, Error: exception);
+        }
+        catch (GhlApiException exception)
+        {
+            touch.Status = TouchStatus.Failed;
+            touch.Error = Truncate(exception.Message);
+            LogFailed(logger, request.Sequence.ContactId, touch.Step, (int?)exception.StatusCode, exception.TraceId);
+            var permanent = exception.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.NotFound or HttpStatusCode.UnprocessableEntity;
+            var kind = permanent ? DispatchResultKind.Blocked : DispatchResultKind.Failed;
+            return new DispatchOutcome(kind, $"GHL rejected the touch: {exception.Message}", touch, Error: exception);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutting down mid-call: GHL may have the message, so it must be reconciled, not repeated.
+            touch.Status = TouchStatus.Unknown;
+            touch.Error = "cancelled during the GHL call";
+            await db.SaveChangesAsync(CancellationToken.None);
+            throw;
+        }
+    }
+
+    private static string DescribeEarlier(DispatchResultKind kind) => kind switch
+    {
+        DispatchResultKind.AlreadySent => "step already sent; not sent again",
+        DispatchResultKind.InFlight => "step reserved by another worker",
+        _ => "an earlier attempt's outcome is unknown; flagged and not re-sent",
+    };
+
+    private static string Truncate(string text) => text.Length <= 500 ? text : text[..500];
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "GHL outcome unknown for contact {ContactId} step {Step} (status {Status}, traceId {TraceId}); the touch is flagged and will not be re-sent")]
+    private static partial void LogOutcomeUnknown(ILogger logger, string contactId, string step, int? status, string? traceId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "GHL refused contact {ContactId} step {Step} (status {Status}, traceId {TraceId})")]
+    private static partial void LogFailed(ILogger logger, string contactId, string step, int? status, string? traceId);
+}

@@ -1,0 +1,18 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Sdr.Core.Configuration;
+
+public static class OptionsRegistration
+{
+    /// <summary>
+    /// Binds a section of config/sdr_config.yaml, refusing unknown keys (a typo must not silently
+    /// fall back to a default) and validating at start-up with messages that name the key.
+    /// </summary>
+    public static OptionsBuilder<T> AddSdrOptions<T>(this IServiceCollection services, string sectionName)
+        where T : class =>
+        services.AddOptions<T>()
+            .BindConfiguration(sectionName, binder => binder.ErrorOnUnknownConfiguration = true)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+}

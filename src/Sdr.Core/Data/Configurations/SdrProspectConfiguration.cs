@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Sdr.Core.Data.Entities;
+
+namespace Sdr.Core.Data.Configurations;
+
+internal sealed class SdrProspectConfiguration : IEntityTypeConfiguration<SdrProspect>
+{
+    public void Configure(EntityTypeBuilder<SdrProspect> builder)
+    {
+        builder.ToTable("sdr_prospects");
+        builder.Property(p => p.ContactId).HasMaxLength(64);
+        builder.Property(p => p.LocationId).HasMaxLength(64);
+        builder.Property(p => p.Source).HasMaxLength(32);
+        builder.Property(p => p.LeadType).HasMaxLength(16);
+        builder.Property(p => p.FirstName).HasMaxLength(100);
+        builder.Property(p => p.TimeZone).HasMaxLength(64);
+        builder.Property(p => p.State).HasMaxLength(8);
+        builder.HasIndex(p => new { p.ContactId, p.LocationId }).IsUnique();
+    }
+}

@@ -1,0 +1,30 @@
+namespace Sdr.Core.Data.Entities;
+
+/// <summary>
+/// <c>sdr_outreach_touches</c>: every touch, reserved before the GHL call and confirmed after it.
+/// (contact_id, step, touch_date) is unique: the seed's idempotency key.
+/// </summary>
+public sealed class SdrOutreachTouch
+{
+    public long Id { get; set; }
+    public long SequenceId { get; set; }
+    public required string ContactId { get; set; }
+    public required string LocationId { get; set; }
+    public required string Step { get; set; }
+    public required string Channel { get; set; }
+
+    /// <summary>Encrypted at rest.</summary>
+    public string? MessageBody { get; set; }
+
+    public DateTime? SentAt { get; set; }
+    public DateTime? RepliedAt { get; set; }
+
+    /// <summary>Encrypted at rest.</summary>
+    public string? ReplyBody { get; set; }
+
+    public required string Status { get; set; }
+    public DateOnly TouchDate { get; set; }
+    public DateTime ReservedAt { get; set; }
+    public string? GhlMessageId { get; set; }
+    public string? Error { get; set; }
+}

@@ -1,0 +1,17 @@
+namespace Sdr.Core.Data.Entities;
+
+/// <summary><c>sdr_prospects</c>: one row per contact and location.</summary>
+public sealed class SdrProspect
+{
+    public long Id { get; set; }
+    public required string ContactId { get; set; }
+    public required string LocationId { get; set; }
+    public required string Source { get; set; }
+    public string LeadType { get; set; } = "ambiguous";
+    public double? FrsScore { get; set; }
+    public double? PcsScore { get; set; }
+    public DateTime EnrolledAt { get; set; }
+    public string? FirstName { get; set; }
+    public string? TimeZone { get; set; }
+    public string? State { get; set; }
+}

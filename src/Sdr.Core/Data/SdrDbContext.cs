@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Sdr.Core.Data.Entities;
+using Sdr.Core.Security;
+
+namespace Sdr.Core.Data;
+
+/// <summary>
+/// The product's database. Each provider has its own subclass (and migrations):
+/// <see cref="SqliteSdrDbContext"/> and <see cref="PostgresSdrDbContext"/>.
+/// </summary>
+public abstract class SdrDbContext : DbContext
+{
+    protected SdrDbContext(DbContextOptions options, FernetKeyRing keyRing)
+        : base(options)
+    {
+        KeyRing = keyRing;
+    }
+
+    internal FernetKeyRing KeyRing { get; }
+
+    public DbSet<SdrProspect> Prospects => Set<SdrProspect>();
+    public DbSet<SdrOutreachSequence> Sequences => Set<SdrOutreachSequence>();
+    public DbSet<SdrOutreachTouch> Touches => Set<SdrOutreachTouch>();
+    public DbSet<SdrObjectionLog> ObjectionLogs => Set<SdrObjectionLog>();
+    public DbSet<SdrDispatchDecision> DispatchDecisions => Set<SdrDispatchDecision>();
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        // The encryption converters capture the key ring, so the model is cached per ring.
+        optionsBuilder.ReplaceService<IModelCacheKeyFactory, KeyRingModelCacheKeyFactory>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(SdrDbContext).Assembly);
+
+        var encrypted = new EncryptedStringConverter(KeyRing);
+        modelBuilder.Entity<SdrOutreachTouch>().Property(t => t.MessageBody).HasConversion(encrypted);
+        modelBuilder.Entity<SdrOutreachTouch>().Property(t => t.ReplyBody).HasConversion(encrypted);
+        modelBuilder.Entity<SdrObjectionLog>().Property(o => o.RawMessage).HasConversion(encrypted);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+}

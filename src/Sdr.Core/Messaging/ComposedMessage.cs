@@ -1,0 +1,3 @@
+namespace Sdr.Core.Messaging;
+
+public sealed record ComposedMessage(string Body, string? Subject = null);

@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Sdr.Core.Configuration;
+using Sdr.Core.Data;
+
+namespace Sdr.Core.Sequences;
+
+/// <summary>
+/// Processes due touches: claims due sequences with a lease (so no two workers or instances take the
+/// same one), then advances each in its own scope with bounded concurrency.
+/// </summary>
+public sealed partial class CadenceScheduler(
+    IServiceScopeFactory scopes,
+    TimeProvider time,
+    IOptions<PerformanceOptions> performance,
+    ILogger<CadenceScheduler> logger)
+{
+    private static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(5);
+
+    public async Task<BatchResult> ProcessDueTouchesAsync(int batchSize, string? locationId = null, CancellationToken cancellationToken = default)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var claimToken = Guid.NewGuid();
+        var ids = await ClaimDueAsync(claimToken, batchSize, locationId, cancellationToken);
+
+        int dispatched = 0, skipped = 0, errors = 0;
+        var parallel = new ParallelOptions
+        {
+            MaxDegreeOfParallelism = performance.Value.DispatchConcurrency,
+            CancellationToken = cancellationToken,
+        };
+        await Parallel.ForEachAsync(ids, parallel, async (id, ct) =>
+        {
+            var result = await AdvanceOneAsync(id, claimToken, ct);
+            _ = result switch
+            {
+                SequenceProcessResult.Dispatched => Interlocked.Increment(ref dispatched),
+                SequenceProcessResult.Skipped => Interlocked.Increment(ref skipped),
+                _ => Interlocked.Increment(ref errors),
+            };
+        });
+
+        return new BatchResult(ids.Count, dispatched, skipped, errors, stopwatch.ElapsedMilliseconds);
+    }
+
+    /// <summary>Claims one sequence (for example right after enrolment) and advances it.</summary>
+    public async Task<SequenceProcessResult?> ProcessSequenceNowAsync(long sequenceId, CancellationToken cancellationToken = default)
+    {
+        var claimToken = Guid.NewGuid();
+        var now = time.GetUtcNow().UtcDateTime;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SdrDbContext>();
+            var claimed = await db.Sequences
+                .Where(s => s.Id == sequenceId && s.IsActive && (s.ClaimedUntil == null || s.ClaimedUntil < now))
+                .ExecuteUpdateAsync(set => set.SetProperty(s => s.ClaimToken, claimToken).SetProperty(s => s.ClaimedUntil, now.Add(ClaimLease)), cancellationToken);
+            if (claimed == 0)
+            {
+                return null;
+            }
+        }
+
+        return await AdvanceOneAsync(sequenceId, claimToken, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<long>> ClaimDueAsync(Guid claimToken, int batchSize, string? locationId, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SdrDbContext>();
+        var now = time.GetUtcNow().UtcDateTime;
+        var until = now.Add(ClaimLease);
+
+        var due = db.Sequences.Where(s => s.IsActive && s.NextTouchAt <= now && (s.ClaimedUntil == null || s.ClaimedUntil < now));
+        if (locationId is not null)
+        {
+            due = due.Where(s => s.LocationId == locationId);
+        }
+
+        var candidates = due.OrderBy(s => s.NextTouchAt).ThenBy(s => s.Id).Select(s => s.Id).Take(batchSize);
+
+        // The due condition is repeated on the UPDATE itself so that PostgreSQL re-checks it on rows a
+        // concurrent claimer has just taken (they then drop out), and SQLite serialises writers anyway.
+        await due.Where(s => candidates.Contains(s.Id))
+            .ExecuteUpdateAsync(set => set.SetProperty(s => s.ClaimToken, claimToken).SetProperty(s => s.ClaimedUntil, until), cancellationToken);
+
+        return await db.Sequences.Where(s => s.ClaimToken == claimToken).Select(s => s.Id).ToListAsync(cancellationToken);
+    }
+
+    private async Task<SequenceProcessResult> AdvanceOneAsync(long id, Guid claimToken, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var engine = scope.ServiceProvider.GetRequiredService<OutreachSequenceEngine>();
+            return await engine.AdvanceSequenceAsync(id, claimToken, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // The claim lease runs out by itself, so the sequence is picked up again later.
+            LogSequenceFailed(logger, exception, id);
+            return SequenceProcessResult.Error;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Processing sequence {SequenceId} failed; it will be retried when its claim lease expires")]
+    private static partial void LogSequenceFailed(ILogger logger, Exception exception, long sequenceId);
+}

@@ -1,0 +1,62 @@
+using Microsoft.Extensions.Options;
+using Sdr.Core.Data.Entities;
+
+namespace Sdr.Core.Sequences;
+
+/// <summary>
+/// When each step is due: windows are measured from enrolment (cumulative), plus any shift
+/// caused by an earlier touch that could not go out inside its window.
+/// </summary>
+public sealed class CadenceWindows(IOptions<SequenceOptions> options)
+{
+    private readonly SequenceOptions _options = options.Value;
+
+    /// <summary>The earliest moment <paramref name="step"/> may go out for this sequence.</summary>
+    public DateTime WindowStart(SdrOutreachSequence sequence, SequenceStep step) =>
+        sequence.EnrolledAt
+            .AddMinutes(sequence.ScheduleShiftMinutes)
+            .AddHours(_options.WindowFor(step).MinHours);
+
+    public DateTime WindowEnd(SdrOutreachSequence sequence, SequenceStep step) =>
+        sequence.EnrolledAt
+            .AddMinutes(sequence.ScheduleShiftMinutes)
+            .AddHours(_options.WindowFor(step).MaxHours);
+
+    /// <summary>
+    /// Records that <paramref name="step"/> happened at <paramref name="at"/>: when that was after its
+    /// window, later steps move by the delay so their spacing is kept.
+    /// </summary>
+    public void RecordStepTaken(SdrOutreachSequence sequence, SequenceStep step, DateTime at)
+    {
+        var windowEnd = WindowEnd(sequence, step);
+        if (at > windowEnd)
+        {
+            sequence.ScheduleShiftMinutes += (at - windowEnd).TotalMinutes;
+        }
+    }
+
+    /// <summary>When the step after <paramref name="step"/> is due, or null when the cadence is over.</summary>
+    public DateTime? ComputeNextTouchTime(SdrOutreachSequence sequence, SequenceStep step, DateTime now)
+    {
+        if (step == SequenceStep.NurturePause)
+        {
+            return now.AddDays(_options.WindowFor(SequenceStep.NurturePause).PauseDays);
+        }
+
+        if (step.NextCadenceStep() is not { } next)
+        {
+            return null;
+        }
+
+        var due = WindowStart(sequence, next);
+        return due < now ? now : due;
+    }
+
+    public TimeSpan RetryDelay(int attempt) =>
+        TimeSpan.FromMinutes(_options.RetryBaseDelayMinutes * Math.Pow(2, Math.Max(0, attempt - 1)));
+
+    public int MaxDispatchAttempts => _options.MaxDispatchAttempts;
+
+    public Channel ChannelOf(SequenceStep step) =>
+        step == SequenceStep.NurturePause ? Channel.Sms : _options.WindowFor(step).ParsedChannel;
+}

@@ -1,0 +1,118 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Sdr.Core.Data;
+using Sdr.Core.Data.Entities;
+
+namespace Sdr.Core.Sequences;
+
+/// <summary>Read side of prospects and sequences, and manual disenrolment.</summary>
+public sealed partial class SequenceQueries(SdrDbContext db, TimeProvider time, ILogger<SequenceQueries> logger)
+{
+    public async Task<ProspectView?> GetProspectAsync(string contactId, string? locationId, CancellationToken cancellationToken)
+    {
+        var prospects = db.Prospects.AsNoTracking().Where(p => p.ContactId == contactId);
+        if (locationId is not null)
+        {
+            prospects = prospects.Where(p => p.LocationId == locationId);
+        }
+
+        var prospect = await prospects.OrderByDescending(p => p.EnrolledAt).FirstOrDefaultAsync(cancellationToken);
+        if (prospect is null)
+        {
+            return null;
+        }
+
+        var sequence = await LatestSequence(contactId, prospect.LocationId).AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        return new ProspectView(
+            prospect.ContactId,
+            prospect.LocationId,
+            prospect.Source,
+            prospect.LeadType,
+            prospect.FrsScore,
+            prospect.PcsScore,
+            Utc(prospect.EnrolledAt),
+            sequence?.CurrentStep,
+            Utc(sequence?.NextTouchAt),
+            sequence?.ReplyCount ?? 0,
+            sequence?.IsActive ?? false);
+    }
+
+    public async Task<SequenceView?> GetSequenceAsync(string contactId, string? locationId, CancellationToken cancellationToken)
+    {
+        var sequence = await LatestSequence(contactId, locationId).AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        if (sequence is null)
+        {
+            return null;
+        }
+
+        var touches = await db.Touches.AsNoTracking()
+            .Where(t => t.SequenceId == sequence.Id)
+            .OrderBy(t => t.ReservedAt).ThenBy(t => t.Id)
+            .ToListAsync(cancellationToken);
+        var decisions = await db.DispatchDecisions.AsNoTracking()
+            .Where(d => d.SequenceId == sequence.Id)
+            .OrderBy(d => d.At).ThenBy(d => d.Id)
+            .ToListAsync(cancellationToken);
+
+        return new SequenceView(
+            sequence.Id,
+            sequence.ContactId,
+            sequence.LocationId,
+            sequence.CurrentStep,
+            Utc(sequence.NextTouchAt),
+            sequence.ReplyCount,
+            sequence.AbVariant,
+            Utc(sequence.EnrolledAt),
+            sequence.IsActive,
+            sequence.EndReason,
+            sequence.LastError,
+            touches.Select(t => new TouchView(t.Step, t.Channel, t.Status, Utc(t.SentAt), t.GhlMessageId)).ToList(),
+            touches.Where(t => t.RepliedAt is not null)
+                .Select(t => new ReplyView(Utc(t.RepliedAt!.Value), null, null, null)).ToList(),
+            decisions.Select(d => new DecisionView(Utc(d.At), d.Step, d.Outcome, d.Reason, Utc(d.Until))).ToList());
+    }
+
+    /// <summary>Stops the active sequence without opting the contact out. False when there is none.</summary>
+    public async Task<bool> StopAsync(string contactId, string? locationId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var query = db.Sequences.Where(s => s.ContactId == contactId && s.IsActive);
+        if (locationId is not null)
+        {
+            query = query.Where(s => s.LocationId == locationId);
+        }
+
+        var stopped = await query.ExecuteUpdateAsync(
+            set => set
+                .SetProperty(s => s.IsActive, false)
+                .SetProperty(s => s.NextTouchAt, (DateTime?)null)
+                .SetProperty(s => s.EndedAt, now)
+                .SetProperty(s => s.EndReason, "stopped manually")
+                .SetProperty(s => s.UpdatedAt, now),
+            cancellationToken);
+        if (stopped > 0)
+        {
+            LogStopped(logger, contactId, stopped);
+        }
+
+        return stopped > 0;
+    }
+
+    private IQueryable<SdrOutreachSequence> LatestSequence(string contactId, string? locationId)
+    {
+        var sequences = db.Sequences.Where(s => s.ContactId == contactId);
+        if (locationId is not null)
+        {
+            sequences = sequences.Where(s => s.LocationId == locationId);
+        }
+
+        return sequences.OrderByDescending(s => s.IsActive).ThenByDescending(s => s.EnrolledAt).ThenByDescending(s => s.Id);
+    }
+
+    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+
+    private static DateTimeOffset? Utc(DateTime? value) => value is null ? null : Utc(value.Value);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stopped {Count} active sequence(s) of contact {ContactId} by request; the contact is not opted out")]
+    private static partial void LogStopped(ILogger logger, string contactId, int count);
+}

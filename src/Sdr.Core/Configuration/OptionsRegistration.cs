@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -10,9 +11,12 @@ public static class OptionsRegistration
     /// fall back to a default) and validating at start-up with messages that name the key.
     /// </summary>
     public static OptionsBuilder<T> AddSdrOptions<T>(this IServiceCollection services, string sectionName)
-        where T : class =>
-        services.AddOptions<T>()
-            .BindConfiguration(sectionName, binder => binder.ErrorOnUnknownConfiguration = true)
+        where T : class
+    {
+        services.AddSingleton<IValidateOptions<T>>(sp => new UnknownKeysValidator<T>(sp.GetRequiredService<IConfiguration>(), sectionName));
+        return services.AddOptions<T>()
+            .BindConfiguration(sectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+    }
 }

@@ -1,0 +1,49 @@
+using System.Collections;
+using System.Reflection;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace Sdr.Core.Configuration;
+
+/// <summary>
+/// Rejects keys the options class does not know (a typo must not silently fall back to a default).
+/// The binder's own ErrorOnUnknownConfiguration ignores [ConfigurationKeyName], hence this.
+/// </summary>
+internal sealed class UnknownKeysValidator<T>(IConfiguration configuration, string sectionName) : IValidateOptions<T>
+    where T : class
+{
+    public ValidateOptionsResult Validate(string? name, T options)
+    {
+        var failures = new List<string>();
+        Check(typeof(T), configuration.GetSection(sectionName), failures);
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void Check(Type type, IConfigurationSection section, List<string> failures)
+    {
+        var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.CanWrite)
+            .ToDictionary(p => p.GetCustomAttribute<ConfigurationKeyNameAttribute>()?.Name ?? p.Name, StringComparer.OrdinalIgnoreCase);
+
+        foreach (var child in section.GetChildren())
+        {
+            if (!properties.TryGetValue(child.Key, out var property))
+            {
+                failures.Add($"{child.Path} is not a known setting (known: {string.Join(", ", properties.Keys)}).");
+                continue;
+            }
+
+            var valueType = DictionaryValueType(property.PropertyType);
+            if (valueType is not null && valueType.IsClass && valueType != typeof(string))
+            {
+                foreach (var entry in child.GetChildren())
+                {
+                    Check(valueType, entry, failures);
+                }
+            }
+        }
+    }
+
+    private static Type? DictionaryValueType(Type type) =>
+        type.IsGenericType && typeof(IDictionary).IsAssignableFrom(type) ? type.GetGenericArguments()[1] : null;
+}

@@ -1,0 +1,38 @@
+namespace Sdr.Sandbox.Endpoints;
+
+internal sealed class ContactWriteDto
+{
+    public string? LocationId { get; set; }
+
+    public string? FirstName { get; set; }
+
+    public string? LastName { get; set; }
+
+    public string? Name { get; set; }
+
+    public string? Email { get; set; }
+
+    public string? Phone { get; set; }
+
+    public string? Address1 { get; set; }
+
+    public string? City { get; set; }
+
+    public string? State { get; set; }
+
+    public string? PostalCode { get; set; }
+
+    public string? Country { get; set; }
+
+    public string? Timezone { get; set; }
+
+    public string? CompanyName { get; set; }
+
+    public string? Source { get; set; }
+
+    public bool? Dnd { get; set; }
+
+    public Dictionary<string, SandboxDndSetting>? DndSettings { get; set; }
+
+    public List<string>? Tags { get; set; }
+}

@@ -1,0 +1,78 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Sdr.Sandbox.Endpoints;
+using Sdr.Sandbox.Http;
+using Sdr.Sandbox.Seeding;
+
+namespace Sdr.Sandbox;
+
+public sealed class GhlSandbox : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private GhlSandbox(WebApplication app, Uri baseUrl, SandboxState state, SandboxWebhookSender webhooks)
+    {
+        _app = app;
+        BaseUrl = baseUrl;
+        State = state;
+        Webhooks = webhooks;
+    }
+
+    public Uri BaseUrl { get; }
+
+    public SandboxState State { get; }
+
+    public SandboxWebhookSender Webhooks { get; }
+
+    public static async Task<GhlSandbox> StartAsync(SandboxOptions? options = null, CancellationToken ct = default)
+    {
+        options ??= new SandboxOptions();
+        if (options.Locations.Count == 0)
+        {
+            throw new ArgumentException("At least one location is required.", nameof(options));
+        }
+
+        var state = SandboxSeeder.Build(options);
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(GhlSandbox).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+            EnvironmentName = "Production",
+        });
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Listen(IPAddress.Loopback, options.Port);
+        });
+        builder.Services.AddSingleton(state);
+        builder.Services.AddSingleton(new RateLimiter(options));
+        builder.Services.ConfigureHttpJsonOptions(json => SandboxJson.Configure(json.SerializerOptions));
+
+        var app = builder.Build();
+        app.UseMiddleware<SandboxMiddleware>();
+        ContactEndpoints.Map(app);
+        ConversationEndpoints.Map(app);
+        CalendarEndpoints.Map(app);
+        OpportunityEndpoints.Map(app);
+        WorkflowEndpoints.Map(app);
+        LocationEndpoints.Map(app);
+        FallbackEndpoint.Map(app);
+
+        await app.StartAsync(ct);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var baseUrl = new Uri(address.EndsWith('/') ? address : address + "/");
+        return new GhlSandbox(app, baseUrl, state, new SandboxWebhookSender(state, options.Seed));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Webhooks.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

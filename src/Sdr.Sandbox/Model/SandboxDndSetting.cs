@@ -1,0 +1,3 @@
+namespace Sdr.Sandbox;
+
+public sealed record SandboxDndSetting(string Status, string? Message = null, string? Code = null);

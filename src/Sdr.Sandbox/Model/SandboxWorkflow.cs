@@ -1,0 +1,3 @@
+namespace Sdr.Sandbox;
+
+public sealed record SandboxWorkflow(string Id, string LocationId, string Name, string Status, DateTimeOffset CreatedAt);

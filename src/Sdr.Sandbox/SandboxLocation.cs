@@ -1,0 +1,3 @@
+namespace Sdr.Sandbox;
+
+public sealed record SandboxLocation(string LocationId, string Token, string TimeZone = "America/Chicago");

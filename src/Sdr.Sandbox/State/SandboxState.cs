@@ -1,0 +1,173 @@
+using System.Collections.Concurrent;
+using System.Collections.Frozen;
+using Sdr.Sandbox.State;
+
+namespace Sdr.Sandbox;
+
+public sealed class SandboxState
+{
+    private readonly FrozenDictionary<string, LocationData> _byLocation;
+    private readonly FrozenDictionary<string, SandboxLocation> _byToken;
+    private readonly ConcurrentDictionary<string, SandboxContact> _contacts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SandboxConversation> _conversations = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SandboxConversation> _conversationByContact = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, List<SandboxNote>> _notes = new(StringComparer.Ordinal);
+    private readonly IdGenerator _runtimeIds;
+    private readonly RecordingLog<SentMessage> _sentMessages = new(int.MaxValue);
+    private readonly RecordingLog<WorkflowEnrollment> _enrollments = new(int.MaxValue);
+    private readonly RecordingLog<SandboxNote> _notesAdded = new(int.MaxValue);
+    private readonly RecordingLog<TagChange> _tagChanges = new(int.MaxValue);
+    private readonly RecordingLog<DndUpdate> _dndUpdates = new(int.MaxValue);
+    private readonly RecordingLog<SandboxAppointment> _appointments = new(int.MaxValue);
+    private readonly RecordingLog<RecordedRequest> _requests;
+    private volatile bool _rateLimitEnabled;
+
+    internal SandboxState(SandboxOptions options, IEnumerable<LocationData> locations)
+    {
+        TimeProvider = options.TimeProvider;
+        _rateLimitEnabled = options.RateLimitEnabled;
+        _runtimeIds = new IdGenerator(options.Seed, 0xA11CE);
+        _requests = new RecordingLog<RecordedRequest>(Math.Max(options.MaxRecordedRequests, 1));
+        _byLocation = locations.ToFrozenDictionary(l => l.Location.LocationId, StringComparer.Ordinal);
+        _byToken = _byLocation.Values.ToFrozenDictionary(l => l.Location.Token, l => l.Location, StringComparer.Ordinal);
+        Locations = [.. _byLocation.Values.Select(l => l.Location)];
+    }
+
+    public TimeProvider TimeProvider { get; }
+
+    public IReadOnlyList<SandboxLocation> Locations { get; }
+
+    public bool RateLimitEnabled
+    {
+        get => _rateLimitEnabled;
+        set => _rateLimitEnabled = value;
+    }
+
+    public SandboxFaultQueue Faults { get; } = new();
+
+    public IReadOnlyList<SentMessage> SentMessages => _sentMessages.Snapshot();
+
+    public IReadOnlyList<WorkflowEnrollment> WorkflowEnrollments => _enrollments.Snapshot();
+
+    public IReadOnlyList<SandboxNote> Notes => _notesAdded.Snapshot();
+
+    public IReadOnlyList<TagChange> TagChanges => _tagChanges.Snapshot();
+
+    public IReadOnlyList<DndUpdate> DndUpdates => _dndUpdates.Snapshot();
+
+    public IReadOnlyList<SandboxAppointment> Appointments => _appointments.Snapshot();
+
+    public IReadOnlyList<RecordedRequest> Requests => _requests.Snapshot();
+
+    public SandboxContact? GetContact(string id) => _contacts.GetValueOrDefault(id);
+
+    public IReadOnlyList<SandboxContact> Contacts(string locationId) => Location(locationId).Contacts;
+
+    public SandboxContact AddContact(SandboxContact contact)
+    {
+        ArgumentNullException.ThrowIfNull(contact);
+        var data = Location(contact.LocationId);
+        if (string.IsNullOrEmpty(contact.Id))
+        {
+            contact.Id = NewId();
+        }
+
+        var now = TimeProvider.GetUtcNow();
+        if (contact.DateAdded == default)
+        {
+            contact.DateAdded = now;
+        }
+
+        if (contact.DateUpdated == default)
+        {
+            contact.DateUpdated = contact.DateAdded;
+        }
+
+        if (!_contacts.TryAdd(contact.Id, contact))
+        {
+            throw new InvalidOperationException($"Contact {contact.Id} already exists.");
+        }
+
+        data.AddContact(contact);
+        return contact;
+    }
+
+    public IReadOnlyList<SandboxPipeline> Pipelines(string locationId) => Location(locationId).Pipelines;
+
+    public IReadOnlyList<SandboxOpportunity> Opportunities(string locationId) => Location(locationId).Opportunities;
+
+    public IReadOnlyList<SandboxWorkflow> Workflows(string locationId) => Location(locationId).Workflows;
+
+    public SandboxCalendar Calendar(string locationId) => Location(locationId).Calendar;
+
+    public SandboxConversation? GetConversation(string conversationId) => _conversations.GetValueOrDefault(conversationId);
+
+    public SandboxConversation? ConversationForContact(string contactId) => _conversationByContact.GetValueOrDefault(contactId);
+
+    public IReadOnlyList<SandboxNote> NotesFor(string contactId)
+    {
+        if (!_notes.TryGetValue(contactId, out var list))
+        {
+            return [];
+        }
+
+        lock (list)
+        {
+            return [.. list];
+        }
+    }
+
+    public void ClearRecordings()
+    {
+        _sentMessages.Clear();
+        _enrollments.Clear();
+        _notesAdded.Clear();
+        _tagChanges.Clear();
+        _dndUpdates.Clear();
+        _appointments.Clear();
+        _requests.Clear();
+    }
+
+    internal string NewId() => _runtimeIds.Next();
+
+    internal SandboxLocation? LocationForToken(string token) => _byToken.GetValueOrDefault(token);
+
+    internal LocationData? TryLocation(string locationId) => _byLocation.GetValueOrDefault(locationId);
+
+    internal SandboxConversation GetOrCreateConversation(string locationId, string contactId) =>
+        _conversationByContact.GetOrAdd(contactId, static (cid, args) =>
+        {
+            var conversation = new SandboxConversation(args.State.NewId(), args.LocationId, cid);
+            args.State._conversations[conversation.Id] = conversation;
+            return conversation;
+        }, (State: this, LocationId: locationId));
+
+    internal SandboxNote AddNote(SandboxNote note)
+    {
+        var list = _notes.GetOrAdd(note.ContactId, static _ => []);
+        lock (list)
+        {
+            list.Add(note);
+        }
+
+        _notesAdded.Add(note);
+        return note;
+    }
+
+    internal void Record(SentMessage message) => _sentMessages.Add(message);
+
+    internal void Record(WorkflowEnrollment enrollment) => _enrollments.Add(enrollment);
+
+    internal void Record(TagChange change) => _tagChanges.Add(change);
+
+    internal void Record(DndUpdate update) => _dndUpdates.Add(update);
+
+    internal void Record(SandboxAppointment appointment) => _appointments.Add(appointment);
+
+    internal void Record(RecordedRequest request) => _requests.Add(request);
+
+    private LocationData Location(string locationId) =>
+        _byLocation.TryGetValue(locationId, out var data)
+            ? data
+            : throw new KeyNotFoundException($"Unknown sandbox location '{locationId}'.");
+}

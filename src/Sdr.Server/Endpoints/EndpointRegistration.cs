@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
+namespace Sdr.Server.Endpoints;
+
+internal static class EndpointRegistration
+{
+    public static IHostApplicationBuilder AddSdrApi(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOpenApi();
+        builder.Services.AddScoped<AdminApiKeyFilter>();
+        return builder;
+    }
+
+    public static WebApplication UseSdrApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        return app;
+    }
+
+    public static WebApplication MapSdrEndpoints(this WebApplication app)
+    {
+        app.MapOpenApi();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.MapProspectsApi();
+        app.MapSequencesApi();
+        return app;
+    }
+}

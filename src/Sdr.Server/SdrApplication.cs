@@ -11,13 +11,13 @@ namespace Sdr.Server;
 /// <summary>The composition root shared by the CLI verbs.</summary>
 internal static class SdrApplication
 {
-    public static async Task<WebApplication> BuildAsync(string[] args, CancellationToken cancellationToken, bool withSandbox = true)
+    public static WebApplication Build(string[] args, bool withSandbox = true)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args });
         builder.AddSdrConfiguration(args);
         if (withSandbox)
         {
-            await builder.AddEmbeddedSandboxIfNoTokenAsync(cancellationToken);
+            EmbeddedSandbox.AddEmbeddedSandbox(builder);
         }
 
         builder.AddServiceDefaults();
@@ -34,9 +34,6 @@ internal static class SdrApplication
         return app;
     }
 
-    public static Task PrepareAsync(WebApplication app, CancellationToken cancellationToken)
-    {
+    public static void PrintBannerOnStart(WebApplication app) =>
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
-        return Task.CompletedTask;
-    }
 }

@@ -18,4 +18,7 @@ public sealed class DatabaseOptions
 
     /// <summary>Applies pending migrations at start-up (the embedded default); <c>sdr migrate</c> does it on demand.</summary>
     public bool MigrateOnStart { get; set; } = true;
+
+    /// <summary>From <c>ConnectionStrings:Sdr</c>; for SQLite, a file under the data directory when unset.</summary>
+    public string? ConnectionString { get; set; }
 }

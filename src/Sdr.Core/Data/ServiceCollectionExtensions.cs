@@ -1,7 +1,7 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Sdr.Core.Data;
 
@@ -9,37 +9,37 @@ public static class ServiceCollectionExtensions
 {
     /// <summary>
     /// Storage: SQLite under <c>Sdr:DataDirectory</c> by default, PostgreSQL with
-    /// <c>Database:Provider=Postgres</c> and <c>ConnectionStrings:Sdr</c>.
+    /// <c>Database:Provider=Postgres</c> and <c>ConnectionStrings:Sdr</c>. Settings are read from the
+    /// final configuration when the first context is made.
     /// </summary>
     public static IHostApplicationBuilder AddPersistence(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<DatabaseOptions>()
+        var services = builder.Services;
+        services.AddOptions<DatabaseOptions>()
             .BindConfiguration(DatabaseOptions.SectionName)
             .ValidateDataAnnotations()
+            .Validate(
+                options => options.Provider != DatabaseProvider.Postgres || !string.IsNullOrWhiteSpace(options.ConnectionString),
+                "ConnectionStrings:Sdr (env ConnectionStrings__Sdr) is required when Database:Provider is Postgres.")
+            .PostConfigure<IConfiguration>((options, configuration) =>
+            {
+                options.ConnectionString = configuration.GetConnectionString("Sdr") is { Length: > 0 } configured
+                    ? configured
+                    : options.Provider == DatabaseProvider.Sqlite
+                        ? DatabaseSetup.DefaultSqliteConnectionString(DataDirectory(configuration))
+                        : null;
+            })
             .ValidateOnStart();
 
-        var provider = builder.Configuration.GetValue(DatabaseOptions.SectionName + ":Provider", DatabaseProvider.Sqlite);
-        var connectionString = builder.Configuration.GetConnectionString("Sdr");
-        if (provider == DatabaseProvider.Postgres)
-        {
-            if (string.IsNullOrWhiteSpace(connectionString))
-            {
-                throw new InvalidOperationException("ConnectionStrings:Sdr (env ConnectionStrings__Sdr) is required when Database:Provider is Postgres.");
-            }
+        services.AddDbContext<SqliteSdrDbContext>((sp, options) =>
+            DatabaseSetup.ConfigureSqlite(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString!));
+        services.AddDbContext<PostgresSdrDbContext>((sp, options) =>
+            DatabaseSetup.ConfigurePostgres(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString!));
+        services.AddScoped<SdrDbContext>(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.Postgres
+            ? sp.GetRequiredService<PostgresSdrDbContext>()
+            : sp.GetRequiredService<SqliteSdrDbContext>());
 
-            builder.Services.AddDbContext<PostgresSdrDbContext>(options => DatabaseSetup.ConfigurePostgres(options, connectionString));
-            builder.Services.AddScoped<SdrDbContext>(sp => sp.GetRequiredService<PostgresSdrDbContext>());
-        }
-        else
-        {
-            var sqlite = string.IsNullOrWhiteSpace(connectionString)
-                ? DatabaseSetup.DefaultSqliteConnectionString(DataDirectory(builder.Configuration))
-                : connectionString;
-            builder.Services.AddDbContext<SqliteSdrDbContext>(options => DatabaseSetup.ConfigureSqlite(options, sqlite));
-            builder.Services.AddScoped<SdrDbContext>(sp => sp.GetRequiredService<SqliteSdrDbContext>());
-        }
-
-        builder.Services.AddSingleton<DatabaseMigrator>();
+        services.AddSingleton<DatabaseMigrator>();
         return builder;
     }
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Sdr.Core.GoHighLevel.Resilience;
 
@@ -19,16 +20,16 @@ public static class ServiceCollectionExtensions
     {
         var services = builder.Services;
         services.AddOptions<GhlOptions>()
-            .Bind(builder.Configuration.GetSection(GhlOptions.SectionName))
+            .BindConfiguration(GhlOptions.SectionName)
             .Configure<IConfiguration>((options, configuration) => GhlProductConfigKeys.Apply(configuration, options))
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GhlOptions>, GhlOptionsValidator>());
 
-        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(new GhlClock(TimeProvider.System));
         services.TryAddSingleton<ILocationTokenProvider, OptionsLocationTokenProvider>();
-        services.TryAddSingleton<GhlRateLimiter>();
-        services.TryAddSingleton<GhlCircuitBreakerRegistry>();
+        services.TryAddSingleton(sp => new GhlRateLimiter(sp.GetRequiredService<IOptions<GhlOptions>>(), sp.GetRequiredService<GhlClock>().Time));
+        services.TryAddSingleton(sp => new GhlCircuitBreakerRegistry(sp.GetRequiredService<GhlClock>().Time, sp.GetRequiredService<ILogger<GhlCircuitBreakerRegistry>>()));
 
         // RemoveAllResilienceHandlers is marked experimental, but it is the only way to opt out of host-wide handlers.
 #pragma warning disable EXTEXP0001
@@ -38,7 +39,15 @@ public static class ServiceCollectionExtensions
                 http.Timeout = Timeout.InfiniteTimeSpan;
             })
             // Host-wide defaults (e.g. a standard resilience handler) would retry sends the client deliberately does not repeat.
-            .RemoveAllResilienceHandlers();
+            .RemoveAllResilienceHandlers()
+            .AddTypedClient<IGoHighLevelClient>((http, sp) => new GoHighLevelClient(
+                http,
+                sp.GetRequiredService<IOptionsMonitor<GhlOptions>>(),
+                sp.GetRequiredService<ILocationTokenProvider>(),
+                sp.GetRequiredService<GhlRateLimiter>(),
+                sp.GetRequiredService<GhlCircuitBreakerRegistry>(),
+                sp.GetRequiredService<GhlClock>().Time,
+                sp.GetRequiredService<ILogger<GoHighLevelClient>>()));
 #pragma warning restore EXTEXP0001
         return builder;
     }

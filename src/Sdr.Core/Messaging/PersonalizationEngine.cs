@@ -14,6 +14,12 @@ public sealed class PersonalizationEngine(IOptions<MessagingOptions> options)
 
     public ComposedMessage Compose(SequenceStep step, Channel channel, string variant, ProspectFacts facts)
     {
+        if (channel == Channel.Voicemail)
+        {
+            // The recording lives in the GHL voicemail-drop workflow; we only record what was triggered.
+            return new ComposedMessage($"voicemail drop ({step.ToName()}) through the GHL workflow");
+        }
+
         var template = MessageTemplates.For(variant, step);
         var body = Fill(template.Body, facts);
         return channel switch

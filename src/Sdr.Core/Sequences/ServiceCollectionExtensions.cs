@@ -21,7 +21,7 @@ public static class ServiceCollectionExtensions
         services.AddSdrOptions<ProspectingOptions>(ProspectingOptions.SectionName);
         services.AddSdrOptions<QualificationOptions>(QualificationOptions.SectionName);
         services.AddSdrOptions<MessagingOptions>(MessagingOptions.SectionName);
-        services.AddOptions<GhlSettingsOptions>().Configure(options => Copy(GhlSettingsOptions.FromConfiguration(builder.Configuration), options));
+        services.AddOptions<GhlSettingsOptions>().Configure<Microsoft.Extensions.Configuration.IConfiguration>((options, configuration) => Copy(GhlSettingsOptions.FromConfiguration(configuration), options));
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<CadenceWindows>();

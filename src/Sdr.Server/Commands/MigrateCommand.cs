@@ -6,7 +6,7 @@ internal static class MigrateCommand
 {
     public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        await using var app = await SdrApplication.BuildAsync(args, cancellationToken, withSandbox: false);
+        await using var app = SdrApplication.Build(args, withSandbox: false);
         var applied = await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
         Console.WriteLine(applied.Count == 0
             ? "Database is up to date."

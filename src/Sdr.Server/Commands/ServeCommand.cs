@@ -4,9 +4,9 @@ internal static class ServeCommand
 {
     public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        await using var app = await SdrApplication.BuildAsync(args, cancellationToken);
-        await SdrApplication.PrepareAsync(app, cancellationToken);
-        await app.RunAsync();
+        await using var app = SdrApplication.Build(args);
+        SdrApplication.PrintBannerOnStart(app);
+        await app.RunAsync(cancellationToken);
         return 0;
     }
 }

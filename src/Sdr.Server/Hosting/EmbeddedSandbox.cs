@@ -1,3 +1,5 @@
+using Sdr.Core.Configuration;
+using Sdr.Core.GoHighLevel;
 using Sdr.Sandbox;
 
 namespace Sdr.Server.Hosting;
@@ -5,55 +7,61 @@ namespace Sdr.Server.Hosting;
 /// <summary>
 /// With no GHL token configured, the service hosts the GHL sandbox on a loopback port and points the
 /// real GHL client at it over HTTP: the same code path as production, with simulated prospects.
+/// The decision is made on the final configuration, when the GHL options are first read.
 /// </summary>
-internal static partial class EmbeddedSandbox
+internal sealed partial class EmbeddedSandbox(IConfiguration configuration, ILogger<EmbeddedSandbox> logger) : IAsyncDisposable
 {
-    public static async Task AddEmbeddedSandboxIfNoTokenAsync(this IHostApplicationBuilder builder, CancellationToken cancellationToken)
+    private readonly Lazy<GhlSandbox?> _sandbox = new(() => StartIfNoToken(configuration, logger));
+
+    /// <summary>The running sandbox, or null when a real GHL token is configured.</summary>
+    public GhlSandbox? Sandbox => _sandbox.Value;
+
+    public static IHostApplicationBuilder AddEmbeddedSandbox(IHostApplicationBuilder builder)
     {
-        var hasToken = builder.Configuration.GetSection("Ghl:Locations").GetChildren().Any(l => !string.IsNullOrWhiteSpace(l["Token"]));
+        builder.Services.AddSingleton<EmbeddedSandbox>();
+        builder.Services.AddOptions<GhlOptions>().PostConfigure<EmbeddedSandbox>((options, embedded) =>
+        {
+            if (embedded.Sandbox is { } sandbox)
+            {
+                var location = sandbox.State.Locations[0];
+                options.BaseUrl = sandbox.BaseUrl.ToString();
+                options.Locations = [new GhlLocationOptions { LocationId = location.LocationId, Token = location.Token }];
+            }
+        });
+        builder.Services.AddOptions<GhlSettingsOptions>().PostConfigure<EmbeddedSandbox>((settings, embedded) =>
+        {
+            if (embedded.Sandbox is { } sandbox)
+            {
+                var location = sandbox.State.Locations[0].LocationId;
+                settings.WorkflowVoicemailDrop ??= sandbox.State.Workflows(location).FirstOrDefault(w => w.Name == "Voicemail Drop")?.Id;
+                settings.CalendarId ??= sandbox.State.Calendar(location).Id;
+            }
+        });
+        return builder;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_sandbox.IsValueCreated && _sandbox.Value is { } sandbox)
+        {
+            await sandbox.DisposeAsync();
+        }
+    }
+
+    private static GhlSandbox? StartIfNoToken(IConfiguration configuration, ILogger logger)
+    {
+        var hasToken = configuration.GetSection("Ghl:Locations").GetChildren().Any(l => !string.IsNullOrWhiteSpace(l["Token"]));
         if (hasToken)
         {
-            return;
+            return null;
         }
 
-        var sandbox = await GhlSandbox.StartAsync(new SandboxOptions(), cancellationToken);
-        var location = sandbox.State.Locations[0];
-        var settings = new Dictionary<string, string?>
-        {
-            ["Ghl:BaseUrl"] = sandbox.BaseUrl.ToString(),
-            ["Ghl:Locations:0:LocationId"] = location.LocationId,
-            ["Ghl:Locations:0:Token"] = location.Token,
-        };
-        SetIfMissing(builder, settings, "SDR_WORKFLOW_VOICEMAIL_DROP", WorkflowNamed(sandbox, location, "Voicemail Drop"));
-        SetIfMissing(builder, settings, "SDR_CALENDAR_ID", sandbox.State.Calendar(location.LocationId).Id);
-        builder.Configuration.AddInMemoryCollection(settings);
-
-        builder.Services.AddSingleton(sandbox);
-        builder.Services.AddHostedService<SandboxLifetime>();
+        // Options are built synchronously; this runs once, at start-up, on a thread-pool thread.
+        var sandbox = GhlSandbox.StartAsync(new SandboxOptions()).GetAwaiter().GetResult();
+        LogSandbox(logger, sandbox.BaseUrl);
+        return sandbox;
     }
 
-    private static void SetIfMissing(IHostApplicationBuilder builder, Dictionary<string, string?> settings, string key, string? value)
-    {
-        if (string.IsNullOrWhiteSpace(builder.Configuration[key]))
-        {
-            settings[key] = value;
-        }
-    }
-
-    private static string? WorkflowNamed(GhlSandbox sandbox, SandboxLocation location, string name) =>
-        sandbox.State.Workflows(location.LocationId).FirstOrDefault(w => w.Name == name)?.Id;
-
-    private sealed partial class SandboxLifetime(GhlSandbox sandbox, ILogger<SandboxLifetime> logger) : IHostedService
-    {
-        public Task StartAsync(CancellationToken cancellationToken)
-        {
-            LogSandbox(logger, sandbox.BaseUrl);
-            return Task.CompletedTask;
-        }
-
-        public async Task StopAsync(CancellationToken cancellationToken) => await sandbox.DisposeAsync();
-
-        [LoggerMessage(Level = LogLevel.Warning, Message = "No GHL token configured: using the in-process GHL sandbox at {BaseUrl}. Set Ghl__Locations__0__LocationId and Ghl__Locations__0__Token to use a real location.")]
-        private static partial void LogSandbox(ILogger logger, Uri baseUrl);
-    }
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No GHL token configured: using the in-process GHL sandbox at {BaseUrl}. Set Ghl__Locations__0__LocationId and Ghl__Locations__0__Token to use a real location.")]
+    private static partial void LogSandbox(ILogger logger, Uri baseUrl);
 }

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Sdr.Sandbox;
 
 namespace Sdr.Server.Hosting;
 
@@ -10,7 +9,7 @@ internal static class StartupBanner
     {
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         var url = addresses.FirstOrDefault() ?? "http://localhost:5000";
-        var sandbox = app.Services.GetService<GhlSandbox>();
+        var sandbox = app.Services.GetService<EmbeddedSandbox>()?.Sandbox;
         Console.WriteLine();
         Console.WriteLine($"SDR Agent is listening on {string.Join(", ", addresses)}");
         Console.WriteLine($"  API document:  {url}/openapi/v1.json");

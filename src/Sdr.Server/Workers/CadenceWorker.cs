@@ -9,10 +9,18 @@ internal sealed partial class CadenceWorker(
     CadenceScheduler scheduler,
     IOptions<PerformanceOptions> options,
     TimeProvider time,
+    IConfiguration configuration,
     ILogger<CadenceWorker> logger) : BackgroundService
 {
+    public const string EnabledKey = "Sdr:CadenceWorker:Enabled";
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!configuration.GetValue(EnabledKey, true))
+        {
+            return;
+        }
+
         var performance = options.Value;
         using var timer = new PeriodicTimer(TimeSpan.FromMinutes(performance.CronIntervalMinutes), time);
         do

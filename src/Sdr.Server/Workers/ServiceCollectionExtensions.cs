@@ -1,5 +1,3 @@
-using Sdr.Core.Data;
-
 namespace Sdr.Server.Workers;
 
 internal static class ServiceCollectionExtensions
@@ -8,10 +6,7 @@ internal static class ServiceCollectionExtensions
     public static IHostApplicationBuilder AddWorkers(this IHostApplicationBuilder builder)
     {
         builder.Services.AddHostedService<MigrationOnStart>();
-        if (builder.Configuration.GetValue("Sdr:CadenceWorker:Enabled", true))
-        {
-            builder.Services.AddHostedService<CadenceWorker>();
-        }
+        builder.Services.AddHostedService<CadenceWorker>();
 
         return builder;
     }

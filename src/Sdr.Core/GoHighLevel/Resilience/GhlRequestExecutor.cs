@@ -182,7 +182,8 @@ internal sealed class GhlRequestExecutor(
         var detail = $"location {request.LocationId}: {error.Message ?? status.ToString()}";
         if (status == HttpStatusCode.TooManyRequests)
         {
-            return new GhlVerdict(new GhlApiException(request.Operation, status, detail, error.TraceId), Retryable: true, CountsAsFailure: true);
+            // A 429 is pacing, not an outage: the location hold spaces the next call, the breaker stays closed.
+            return new GhlVerdict(new GhlApiException(request.Operation, status, detail, error.TraceId), Retryable: true, CountsAsFailure: false);
         }
 
         if (code >= 500)

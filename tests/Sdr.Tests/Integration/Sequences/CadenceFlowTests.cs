@@ -1,0 +1,119 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Sdr.Core.Compliance;
+using Sdr.Tests.Integration.Support;
+
+namespace Sdr.Tests.Integration.Sequences;
+
+public sealed class CadenceFlowTests
+{
+    private static readonly string[] ExpectedTouches = ["sms_1", "email_1", "sms_2", "voicemail_1", "email_2", "sms_3", "voicemail_2"];
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Enroll_SendsSms1AtOnce_NamingSenderAndOptOut_InOneGsm7Segment(string provider)
+    {
+        await using var host = await SdrTestHost.StartAsync(provider);
+        var contact = host.TextableContacts(1)[0];
+
+        var response = await host.EnrollAsync(contact.Id);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        body.GetProperty("enrolled").EnumerateArray().Select(e => e.GetString()).ShouldBe([contact.Id], body.ToString());
+        body.GetProperty("total_enrolled").GetInt32().ShouldBe(1);
+
+        var sms = host.Sandbox.State.SentMessages.ShouldHaveSingleItem();
+        sms.Body.ShouldNotBeNull();
+        sms.ContactId.ShouldBe(contact.Id);
+        sms.Type.ShouldBe("SMS");
+        SmsEncoding.CharsetOf(sms.Body).ShouldBe(SmsCharset.Gsm7);
+        SmsEncoding.Length(sms.Body).ShouldBeLessThanOrEqualTo(160);
+        sms.Body.ShouldContain("Alex");
+        sms.Body.ShouldContain("Reply STOP to opt out");
+
+        var sequence = await host.GetSequenceAsync(contact.Id);
+        sequence.GetProperty("current_step").GetString().ShouldBe("sms_1");
+        var touch = sequence.GetProperty("touches").EnumerateArray().ShouldHaveSingleItem();
+        touch.GetProperty("ghl_message_id").GetString().ShouldBe(sms.MessageId);
+        sequence.GetProperty("decisions")[0].GetProperty("outcome").GetString().ShouldBe("sent");
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Cadence_WalksEveryStepInOrder_OneGhlCallPerStep_InsideItsWindow(string provider)
+    {
+        await using var host = await SdrTestHost.StartAsync(provider);
+        var contact = host.TextableContacts(1)[0];
+        var enrolledAt = host.Clock.GetUtcNow();
+        (await host.EnrollAsync(contact.Id)).EnsureSuccessStatusCode();
+
+        var stepsSeen = new List<string> { (await host.GetSequenceAsync(contact.Id)).GetProperty("current_step").GetString()! };
+        for (var i = 0; i < ExpectedTouches.Length; i++)
+        {
+            var sequence = await host.GetSequenceAsync(contact.Id);
+            var due = sequence.GetProperty("next_touch_at").GetDateTimeOffset();
+            host.Clock.SetUtcNow(due.AddMinutes(1));
+            var batch = await host.ProcessBatchAsync();
+            batch.GetProperty("processed").GetInt32().ShouldBe(1);
+            stepsSeen.Add((await host.GetSequenceAsync(contact.Id)).GetProperty("current_step").GetString()!);
+        }
+
+        stepsSeen.ShouldBe([.. ExpectedTouches, "nurture_pause"]);
+
+        // One GHL call per touch: four texts, two emails, two voicemail drops through the workflow.
+        var messages = host.Sandbox.State.SentMessages.Where(m => m.ContactId == contact.Id).ToList();
+        messages.Select(m => m.Type).ShouldBe(["SMS", "Email", "SMS", "Email", "SMS"]);
+        host.Sandbox.State.WorkflowEnrollments.Count(w => w.ContactId == contact.Id).ShouldBe(2);
+
+        var final = await host.GetSequenceAsync(contact.Id);
+        var touches = final.GetProperty("touches").EnumerateArray().ToList();
+        touches.Select(t => t.GetProperty("step").GetString()).ShouldBe(ExpectedTouches);
+        var windows = new Dictionary<string, (double Min, double Max)>
+        {
+            ["sms_1"] = (0, 2), ["email_1"] = (20, 28), ["sms_2"] = (60, 80), ["voicemail_1"] = (110, 130),
+            ["email_2"] = (160, 180), ["sms_3"] = (230, 260), ["voicemail_2"] = (325, 340),
+        };
+        foreach (var touch in touches)
+        {
+            var hours = (touch.GetProperty("sent_at").GetDateTimeOffset() - enrolledAt).TotalHours;
+            var (min, max) = windows[touch.GetProperty("step").GetString()!];
+            hours.ShouldBeInRange(min, max, $"step {touch.GetProperty("step").GetString()}");
+        }
+
+        // NURTURE_PAUSE rests the contact: nothing more goes out until the pause is over.
+        host.Clock.Advance(TimeSpan.FromDays(30));
+        var idle = await host.ProcessBatchAsync();
+        idle.GetProperty("dispatched").GetInt32().ShouldBe(0);
+        host.Sandbox.State.SentMessages.Count(m => m.ContactId == contact.Id).ShouldBe(5);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task NurturePause_AfterPause_SendsOneCheckInAndCompletes(string provider)
+    {
+        await using var host = await SdrTestHost.StartAsync(provider);
+        var contact = host.TextableContacts(1)[0];
+        (await host.EnrollAsync(contact.Id)).EnsureSuccessStatusCode();
+        for (var i = 0; i < ExpectedTouches.Length; i++)
+        {
+            host.Clock.SetUtcNow((await host.GetSequenceAsync(contact.Id)).GetProperty("next_touch_at").GetDateTimeOffset());
+            await host.ProcessBatchAsync();
+        }
+
+        var paused = await host.GetSequenceAsync(contact.Id);
+        paused.GetProperty("current_step").GetString().ShouldBe("nurture_pause");
+        host.Clock.SetUtcNow(paused.GetProperty("next_touch_at").GetDateTimeOffset());
+        var batch = await host.ProcessBatchAsync();
+
+        batch.GetProperty("dispatched").GetInt32().ShouldBe(1);
+        var done = await host.GetSequenceAsync(contact.Id);
+        done.GetProperty("active").GetBoolean().ShouldBeFalse();
+        done.GetProperty("end_reason").GetString().ShouldBe("completed");
+        host.Sandbox.State.SentMessages.Count(m => m.ContactId == contact.Id).ShouldBe(6);
+        host.Clock.Advance(TimeSpan.FromDays(400));
+        (await host.ProcessBatchAsync()).GetProperty("processed").GetInt32().ShouldBe(0);
+    }
+}

@@ -1,0 +1,209 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Sdr.Core.Data.Entities;
+using Sdr.Sandbox;
+using Sdr.Tests.Integration.Support;
+
+namespace Sdr.Tests.Integration.Sequences;
+
+public sealed class EnrollmentAndDispatchTests
+{
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task EnrollTwice_EvenConcurrently_GivesOneProspectOneActiveSequenceOneSms(string provider)
+    {
+        await using var host = await SdrTestHost.StartAsync(provider);
+        var contact = host.TextableContacts(1)[0];
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => host.EnrollAsync(contact.Id)));
+        var again = await host.EnrollAsync(contact.Id);
+
+        responses.ShouldAllBe(r => r.StatusCode == HttpStatusCode.OK);
+        var skipped = await again.Content.ReadFromJsonAsync<JsonElement>();
+        skipped.GetProperty("skipped")[0].GetProperty("reason").GetString().ShouldBe("already_enrolled");
+        (await host.WithDbAsync(db => db.Prospects.CountAsync())).ShouldBe(1);
+        (await host.WithDbAsync(db => db.Sequences.CountAsync(s => s.IsActive))).ShouldBe(1);
+        host.Sandbox.State.SentMessages.Count(m => m.ContactId == contact.Id).ShouldBe(1);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task ConcurrentProcessBatches_NeverSendAStepTwice(string provider)
+    {
+        await using var host = await SdrTestHost.StartAsync(provider);
+        var contacts = host.TextableContacts(30).Select(c => c.Id).ToArray();
+        (await host.EnrollAsync(contacts)).EnsureSuccessStatusCode();
+        host.Clock.Advance(TimeSpan.FromHours(21));
+
+        var batches = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => host.ProcessBatchAsync(batchSize: 7)));
+        var drained = await host.ProcessBatchAsync();
+
+        var emails = host.Sandbox.State.SentMessages.Where(m => m.Type == "Email").ToList();
+        emails.Count.ShouldBe(contacts.Length);
+        emails.Select(m => m.ContactId).Distinct().Count().ShouldBe(contacts.Length);
+        (batches.Sum(b => b.GetProperty("dispatched").GetInt32()) + drained.GetProperty("dispatched").GetInt32()).ShouldBe(contacts.Length);
+        batches.Sum(b => b.GetProperty("errors").GetInt32()).ShouldBe(0);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Delete_StopsTheSequence_WithoutOptingOut(string provider)
+    {
+        await using var host = await SdrTestHost.StartAsync(provider);
+        var contact = host.TextableContacts(1)[0];
+        (await host.EnrollAsync(contact.Id)).EnsureSuccessStatusCode();
+
+        var deleted = await host.Client.DeleteAsync($"/sdr/sequences/{contact.Id}");
+        host.Clock.Advance(TimeSpan.FromDays(30));
+        var batch = await host.ProcessBatchAsync();
+
+        deleted.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await deleted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("opted_out").GetBoolean().ShouldBeFalse();
+        batch.GetProperty("processed").GetInt32().ShouldBe(0);
+        var sequence = await host.GetSequenceAsync(contact.Id);
+        sequence.GetProperty("active").GetBoolean().ShouldBeFalse();
+        sequence.GetProperty("end_reason").GetString().ShouldBe("stopped manually");
+        host.Sandbox.State.SentMessages.Count.ShouldBe(1);
+        host.Sandbox.State.DndUpdates.ShouldBeEmpty();
+        host.Sandbox.State.TagChanges.ShouldBeEmpty();
+        (await host.Client.DeleteAsync($"/sdr/sequences/{contact.Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        // Not opted out: the contact can be enrolled again later.
+        var again = await (await host.EnrollAsync(contact.Id)).Content.ReadFromJsonAsync<JsonElement>();
+        again.GetProperty("total_enrolled").GetInt32().ShouldBe(1);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Enroll_SkipsDndAndPhonelessContacts_AndReportsUnknownOnes(string provider)
+    {
+        await using var host = await SdrTestHost.StartAsync(provider);
+        var dnd = host.Sandbox.State.AddContact(new SandboxContact { LocationId = host.LocationId, FirstName = "Dana", Phone = "+13125550101", Dnd = true });
+        var phoneless = host.Sandbox.State.AddContact(new SandboxContact { LocationId = host.LocationId, FirstName = "Pat", Email = "pat@example.com" });
+
+        var response = await host.EnrollAsync(dnd.Id, phoneless.Id, "NoSuchContact000001");
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        body.GetProperty("total_enrolled").GetInt32().ShouldBe(0);
+        var reasons = body.GetProperty("skipped").EnumerateArray().ToDictionary(s => s.GetProperty("contact_id").GetString()!, s => s.GetProperty("reason").GetString());
+        reasons[dnd.Id].ShouldBe("dnd");
+        reasons[phoneless.Id].ShouldBe("no_phone");
+        var error = body.GetProperty("errors").EnumerateArray().ShouldHaveSingleItem();
+        error.GetProperty("contact_id").GetString().ShouldBe("NoSuchContact000001");
+        error.GetProperty("error").GetString()!.ShouldContain("not found");
+        host.Sandbox.State.SentMessages.ShouldBeEmpty();
+        (await host.WithDbAsync(db => db.Prospects.CountAsync())).ShouldBe(0);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task FailedDispatch_IsRetriedWithBackoff_WithoutStarvingOthers(string provider)
+    {
+        await using var host = await SdrTestHost.StartAsync(provider, new Dictionary<string, string?> { ["sdr:performance:dispatch_concurrency"] = "1" });
+        var contacts = host.TextableContacts(3).Select(c => c.Id).ToArray();
+        (await host.EnrollAsync(contacts)).EnsureSuccessStatusCode();
+        host.Clock.Advance(TimeSpan.FromHours(21));
+
+        // GHL refuses the first email send outright (4 x 429 outlasts the client's own retries).
+        host.Sandbox.State.Faults.Enqueue(new SandboxFault("POST", "/conversations/messages", StatusCode: 429, Count: 4));
+        var first = await host.ProcessBatchAsync();
+
+        first.GetProperty("processed").GetInt32().ShouldBe(3);
+        first.GetProperty("dispatched").GetInt32().ShouldBe(2);
+        first.GetProperty("errors").GetInt32().ShouldBe(1);
+        var failed = contacts.Single(id => host.Sandbox.State.SentMessages.Count(m => m.ContactId == id) == 1);
+        var sequence = await host.GetSequenceAsync(failed);
+        sequence.GetProperty("current_step").GetString().ShouldBe("sms_1");
+        var decision = sequence.GetProperty("decisions").EnumerateArray().Last();
+        decision.GetProperty("outcome").GetString().ShouldBe("failed");
+        var retryAt = decision.GetProperty("until").GetDateTimeOffset();
+        retryAt.ShouldBeGreaterThan(host.Clock.GetUtcNow());
+
+        (await host.ProcessBatchAsync()).GetProperty("processed").GetInt32().ShouldBe(0);
+        host.Clock.SetUtcNow(retryAt);
+        var retry = await host.ProcessBatchAsync();
+
+        retry.GetProperty("dispatched").GetInt32().ShouldBe(1);
+        host.Sandbox.State.SentMessages.Count(m => m.ContactId == failed && m.Type == "Email").ShouldBe(1);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task LostGhlResponse_IsFlaggedAndNeverResent(string provider)
+    {
+        await using var host = await SdrTestHost.StartAsync(provider);
+        var contact = host.TextableContacts(1)[0];
+        (await host.EnrollAsync(contact.Id)).EnsureSuccessStatusCode();
+        host.Clock.Advance(TimeSpan.FromHours(21));
+        host.Sandbox.State.Faults.Enqueue(new SandboxFault("POST", "/conversations/messages", StatusCode: 500, Count: 1, ApplyBeforeFailing: true));
+
+        var batch = await host.ProcessBatchAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            host.Clock.Advance(TimeSpan.FromHours(1));
+            await host.ProcessBatchAsync();
+        }
+
+        batch.GetProperty("errors").GetInt32().ShouldBe(1);
+        host.Sandbox.State.SentMessages.Count(m => m.Type == "Email").ShouldBe(1);
+        var sequence = await host.GetSequenceAsync(contact.Id);
+        sequence.GetProperty("touches")[1].GetProperty("status").GetString().ShouldBe(TouchStatus.Unknown);
+        sequence.GetProperty("last_error").GetString()!.ShouldContain("unknown");
+        sequence.GetProperty("current_step").GetString().ShouldBe("email_1");
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task CrashBetweenReservationAndConfirmation_IsNotResentAfterRestart(string provider)
+    {
+        await using var host = await SdrTestHost.StartAsync(provider);
+        var contact = host.TextableContacts(1)[0];
+        (await host.EnrollAsync(contact.Id)).EnsureSuccessStatusCode();
+        host.Clock.Advance(TimeSpan.FromHours(21));
+
+        // What a process killed mid-call leaves behind: a reserved email_1 that was never confirmed.
+        await host.WithDbAsync(async db =>
+        {
+            var sequence = await db.Sequences.SingleAsync();
+            db.Touches.Add(new SdrOutreachTouch
+            {
+                SequenceId = sequence.Id,
+                ContactId = sequence.ContactId,
+                LocationId = sequence.LocationId,
+                Step = "email_1",
+                Channel = "email",
+                Status = TouchStatus.Reserved,
+                ReservedAt = host.Clock.GetUtcNow().UtcDateTime.AddMinutes(-30),
+                TouchDate = DateOnly.FromDateTime(host.Clock.GetUtcNow().UtcDateTime),
+            });
+            return await db.SaveChangesAsync();
+        });
+
+        var batch = await host.ProcessBatchAsync();
+
+        batch.GetProperty("dispatched").GetInt32().ShouldBe(0);
+        host.Sandbox.State.SentMessages.Count(m => m.Type == "Email").ShouldBe(0);
+        var view = await host.GetSequenceAsync(contact.Id);
+        view.GetProperty("touches")[1].GetProperty("status").GetString().ShouldBe(TouchStatus.Unknown);
+        view.GetProperty("current_step").GetString().ShouldBe("email_1");
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task MessageBodies_AreEncryptedAtRest(string provider)
+    {
+        await using var host = await SdrTestHost.StartAsync(provider);
+        var contact = host.TextableContacts(1)[0];
+        (await host.EnrollAsync(contact.Id)).EnsureSuccessStatusCode();
+        var sent = host.Sandbox.State.SentMessages.Single().Body;
+
+        var raw = await host.WithDbAsync(db => db.Database.SqlQueryRaw<string>("SELECT message_body AS \"Value\" FROM sdr_outreach_touches").SingleAsync());
+        var decrypted = await host.WithDbAsync(db => db.Touches.Select(t => t.MessageBody).SingleAsync());
+
+        raw.ShouldStartWith("gAAAAA");
+        raw.ShouldNotContain("STOP");
+        decrypted.ShouldBe(sent);
+    }
+}

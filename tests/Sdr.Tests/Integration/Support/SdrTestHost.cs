@@ -1,0 +1,123 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Sdr.Core.Data;
+using Sdr.Core.Security;
+using Sdr.Sandbox;
+
+namespace Sdr.Tests.Integration.Support;
+
+/// <summary>
+/// The real server (WebApplicationFactory over Program) against a real GHL sandbox over HTTP and a
+/// real database, with a fake clock and the cadence worker off so batches run only when a test asks.
+/// </summary>
+public sealed class SdrTestHost : IAsyncDisposable
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    private readonly WebApplicationFactory<Program> _factory;
+    private readonly string _dataDirectory;
+
+    private SdrTestHost(WebApplicationFactory<Program> factory, GhlSandbox sandbox, FakeTimeProvider clock, string dataDirectory, string provider)
+    {
+        _factory = factory;
+        Sandbox = sandbox;
+        Clock = clock;
+        _dataDirectory = dataDirectory;
+        Provider = provider;
+        Client = factory.CreateClient();
+    }
+
+    public GhlSandbox Sandbox { get; }
+    public FakeTimeProvider Clock { get; }
+    public HttpClient Client { get; }
+    public string Provider { get; }
+    public string LocationId => Sandbox.State.Locations[0].LocationId;
+    public IServiceProvider Services => _factory.Services;
+
+    public static async Task<SdrTestHost> StartAsync(string provider, IDictionary<string, string?>? settings = null, string? token = null)
+    {
+        var sandbox = await GhlSandbox.StartAsync(new SandboxOptions { RateLimitEnabled = false, ContactsPerLocation = 120 });
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 15, 0, 0, TimeSpan.Zero));
+        var dataDirectory = Directory.CreateTempSubdirectory("sdr-test-").FullName;
+        var location = sandbox.State.Locations[0];
+        var config = new Dictionary<string, string?>
+        {
+            ["Ghl:BaseUrl"] = sandbox.BaseUrl.ToString(),
+            ["Ghl:Locations:0:LocationId"] = location.LocationId,
+            ["Ghl:Locations:0:Token"] = token ?? location.Token,
+            ["Ghl:RetryBaseDelay"] = "00:00:00.010",
+            ["Sdr:DataDirectory"] = dataDirectory,
+            ["Sdr:CadenceWorker:Enabled"] = "false",
+            [FernetKeyRing.EnvironmentVariable] = TestKeys.Fernet,
+            ["SDR_WORKFLOW_VOICEMAIL_DROP"] = sandbox.State.Workflows(location.LocationId).First(w => w.Name == "Voicemail Drop").Id,
+        };
+        if (provider == TestDatabases.Postgres)
+        {
+            config["Database:Provider"] = "Postgres";
+            config["ConnectionStrings:Sdr"] = await TestDatabases.CreatePostgresDatabaseAsync();
+        }
+
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            config[key] = value;
+        }
+
+        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseEnvironment("Development");
+            builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(config));
+            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));
+        });
+        var host = new SdrTestHost(factory, sandbox, clock, dataDirectory, provider);
+        _ = factory.Services; // start the host: migrations run here
+        return host;
+    }
+
+    /// <summary>Contacts of the sandbox that can receive texts.</summary>
+    public IReadOnlyList<SandboxContact> TextableContacts(int count) =>
+        Sandbox.State.Contacts(LocationId).Where(c => !string.IsNullOrEmpty(c.Phone) && !c.IsSmsBlocked()).Take(count).ToList();
+
+    public async Task<HttpResponseMessage> EnrollAsync(params string[] contactIds) =>
+        await Client.PostAsJsonAsync("/sdr/prospects/enroll", new { contact_ids = contactIds, location_id = LocationId });
+
+    public async Task<JsonElement> ProcessBatchAsync(int batchSize = 500)
+    {
+        var response = await Client.PostAsync($"/sdr/sequences/process-batch?batch_size={batchSize}", null);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    public async Task<JsonElement> GetSequenceAsync(string contactId)
+    {
+        var response = await Client.GetAsync($"/sdr/sequences/{contactId}");
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<SdrDbContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<SdrDbContext>());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _factory.DisposeAsync();
+        await Sandbox.DisposeAsync();
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // SQLite may still hold the WAL file for a moment; the temp folder is disposable anyway.
+        }
+    }
+}

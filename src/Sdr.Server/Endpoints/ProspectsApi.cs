@@ -45,7 +45,7 @@ internal static class ProspectsApi
         return TypedResults.Ok(new EnrollResponse(result.Enrolled, result.Skipped, result.Errors, result.TotalEnrolled));
     }
 
-    public static async Task<Results<Ok<ProspectView>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> GetProspectAsync(
+    public static async Task<Results<Ok<ProspectView>, ProblemHttpResult>> GetProspectAsync(
         string contact_id,
         string? location_id,
         SequenceQueries queries,
@@ -53,7 +53,7 @@ internal static class ProspectsApi
     {
         var prospect = await queries.GetProspectAsync(contact_id, location_id, cancellationToken);
         return prospect is null
-            ? TypedResults.NotFound(NotFoundProblem.For("prospect", contact_id))
+            ? TypedResults.Problem(NotFoundProblem.For("prospect", contact_id))
             : TypedResults.Ok(prospect);
     }
 

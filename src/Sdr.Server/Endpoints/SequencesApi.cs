@@ -53,7 +53,7 @@ internal static class SequencesApi
         return TypedResults.Ok(await scheduler.ProcessDueTouchesAsync(size, locationId, cancellationToken));
     }
 
-    public static async Task<Results<Ok<SequenceView>, NotFound<ProblemDetails>>> GetSequenceAsync(
+    public static async Task<Results<Ok<SequenceView>, ProblemHttpResult>> GetSequenceAsync(
         string contact_id,
         string? location_id,
         SequenceQueries queries,
@@ -61,11 +61,11 @@ internal static class SequencesApi
     {
         var sequence = await queries.GetSequenceAsync(contact_id, location_id, cancellationToken);
         return sequence is null
-            ? TypedResults.NotFound(NotFoundProblem.For("sequence", contact_id))
+            ? TypedResults.Problem(NotFoundProblem.For("sequence", contact_id))
             : TypedResults.Ok(sequence);
     }
 
-    public static async Task<Results<Ok<StopSequenceResponse>, NotFound<ProblemDetails>>> StopSequenceAsync(
+    public static async Task<Results<Ok<StopSequenceResponse>, ProblemHttpResult>> StopSequenceAsync(
         string contact_id,
         string? location_id,
         SequenceQueries queries,
@@ -73,7 +73,7 @@ internal static class SequencesApi
     {
         if (!await queries.StopAsync(contact_id, location_id, cancellationToken))
         {
-            return TypedResults.NotFound(new ProblemDetails
+            return TypedResults.Problem(new ProblemDetails
             {
                 Status = StatusCodes.Status404NotFound,
                 Title = "No active sequence for this contact",

@@ -74,9 +74,18 @@ public sealed class SdrTestHost : IAsyncDisposable
             builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(config));
             builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));
         });
-        var host = new SdrTestHost(factory, sandbox, clock, dataDirectory, provider);
-        _ = factory.Services; // start the host: migrations run here
-        return host;
+        try
+        {
+            _ = factory.Services; // start the host: options are validated and migrations run here
+        }
+        catch
+        {
+            await factory.DisposeAsync();
+            await sandbox.DisposeAsync();
+            throw;
+        }
+
+        return new SdrTestHost(factory, sandbox, clock, dataDirectory, provider);
     }
 
     /// <summary>Contacts of the sandbox that can receive texts.</summary>

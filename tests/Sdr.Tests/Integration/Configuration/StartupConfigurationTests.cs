@@ -1,0 +1,63 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Sdr.Core.Configuration;
+using Sdr.Core.Data;
+using Sdr.Core.Sequences;
+
+namespace Sdr.Tests.Integration.Configuration;
+
+/// <summary>The shipped config/sdr_config.yaml with one setting overridden, as an environment variable would.</summary>
+public sealed class StartupConfigurationTests
+{
+    [Theory]
+    [InlineData("sdr:rate_limits:daily_sms_cap", "-5", "sdr:rate_limits:daily_sms_cap")]
+    [InlineData("sdr:rate_limits:daily_sms_cap", "lots", "sdr:rate_limits:daily_sms_cap")]
+    [InlineData("sdr:performance:cron_interval_minutes", "0", "sdr:performance:cron_interval_minutes")]
+    [InlineData("sdr:sequence:steps:email_1:channel", "fax", "sdr:sequence:steps:email_1:channel")]
+    [InlineData("sdr:sequence:steps:sms_2:min_hours", "10", "sdr:sequence:steps:sms_2:min_hours")]
+    [InlineData("sdr:rate_limits:daily_sms_capp", "100", "sdr:rate_limits:daily_sms_capp")]
+    [InlineData("sdr:qualification:frs_threshold", "140", "sdr:qualification:frs_threshold")]
+    [InlineData("Database:Provider", "Oracle", "Database:Provider")]
+    public async Task BadSetting_StopsStartUp_NamingTheKey(string key, string value, string named)
+    {
+        using var host = Build(key, value);
+
+        var exception = await Should.ThrowAsync<Exception>(() => host.StartAsync());
+
+        Flatten(exception).ShouldContain(named, Case.Insensitive);
+    }
+
+    [Fact]
+    public async Task ShippedConfiguration_IsValid_AndOverridesApply()
+    {
+        using var host = Build("sdr:performance:cron_batch_size", "7");
+
+        await host.StartAsync();
+
+        host.Services.GetRequiredService<IOptions<PerformanceOptions>>().Value.CronBatchSize.ShouldBe(7);
+        host.Services.GetRequiredService<IOptions<RateLimitOptions>>().Value.DailySmsCap.ShouldBe(500);
+        host.Services.GetRequiredService<IOptions<SequenceOptions>>().Value.Steps["voicemail_2"].MaxHours.ShouldBe(340);
+        await host.StopAsync();
+    }
+
+    private static IHost Build(string key, string value)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddYamlFile(Path.Combine(AppContext.BaseDirectory, "config", "sdr_config.yaml"), optional: false, reloadOnChange: false);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [key] = value,
+            ["Sdr:DataDirectory"] = Path.Combine(Path.GetTempPath(), "sdr-config-test"),
+        });
+        builder.AddPersistence();
+        builder.AddSequences();
+        return builder.Build();
+    }
+
+    private static string Flatten(Exception exception) =>
+        exception is AggregateException aggregate
+            ? string.Join(" | ", aggregate.InnerExceptions.Select(Flatten))
+            : exception.Message + (exception.InnerException is { } inner ? " | " + Flatten(inner) : string.Empty);
+}

@@ -1,1 +1,27 @@
-Console.WriteLine("bench");
+using BenchmarkDotNet.Running;
+
+namespace Sdr.Benchmarks;
+
+/// <summary>
+/// <c>dotnet run -c Release --project bench/Sdr.Benchmarks -- cadence [--sequences 10000] [--batch-size 500] ...</c>
+/// <c>dotnet run -c Release --project bench/Sdr.Benchmarks -- bdn [BenchmarkDotNet switches, e.g. --filter *Sms*]</c>
+/// (Not a top-level Program: that name belongs to the server, which WebApplicationFactory&lt;Program&gt; starts.)
+/// </summary>
+internal static class BenchProgram
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var verb = args.Length > 0 ? args[0] : "";
+        switch (verb)
+        {
+            case "cadence":
+                return await CadenceBenchmark.RunAsync(CadenceSettings.Parse(args[1..]));
+            case "bdn":
+                BenchmarkSwitcher.FromAssembly(typeof(SmsBenchmarks).Assembly).Run(args[1..]);
+                return 0;
+            default:
+                Console.Error.WriteLine(CadenceSettings.Usage);
+                return verb is "" or "-h" or "--help" ? 0 : 2;
+        }
+    }
+}

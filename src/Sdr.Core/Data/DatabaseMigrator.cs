@@ -13,6 +13,12 @@ public sealed partial class DatabaseMigrator(IServiceScopeFactory scopes, ILogge
         var db = scope.ServiceProvider.GetRequiredService<SdrDbContext>();
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets readers run beside the single writer; the mode is kept in the file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+
         LogMigrated(logger, db.Database.ProviderName ?? "?", pending.Count);
         return pending;
     }

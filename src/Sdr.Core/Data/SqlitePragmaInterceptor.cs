@@ -4,14 +4,15 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Sdr.Core.Data;
 
 /// <summary>
-/// WAL lets readers run beside the single writer; synchronous=NORMAL is durable in WAL mode except
-/// on power loss, and busy_timeout makes concurrent writers wait instead of failing.
+/// Per-connection settings: synchronous=NORMAL is durable in WAL mode except on power loss, and
+/// busy_timeout makes concurrent writers wait instead of failing. WAL itself is stored in the
+/// database file and set once by <see cref="DatabaseMigrator"/>.
 /// </summary>
 internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 {
     public static readonly SqlitePragmaInterceptor Instance = new();
 
-    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
+    private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 

@@ -1,7 +1,7 @@
 using System.Net;
-using Microsoft.EntityFrameworkCore;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Sdr.Core.Compliance;
 using Sdr.Tests.Integration.Support;
 
@@ -73,8 +73,13 @@ public sealed class CadenceFlowTests
         touches.Select(t => t.GetProperty("step").GetString()).ShouldBe(ExpectedTouches);
         var windows = new Dictionary<string, (double Min, double Max)>
         {
-            ["sms_1"] = (0, 2), ["email_1"] = (20, 28), ["sms_2"] = (60, 80), ["voicemail_1"] = (110, 130),
-            ["email_2"] = (160, 180), ["sms_3"] = (230, 260), ["voicemail_2"] = (325, 340),
+            ["sms_1"] = (0, 2),
+            ["email_1"] = (20, 28),
+            ["sms_2"] = (60, 80),
+            ["voicemail_1"] = (110, 130),
+            ["email_2"] = (160, 180),
+            ["sms_3"] = (230, 260),
+            ["voicemail_2"] = (325, 340),
         };
         foreach (var touch in touches)
         {

@@ -1,0 +1,147 @@
+using System.Diagnostics.Tracing;
+using System.Globalization;
+using System.Text;
+using Microsoft.Diagnostics.NETCore.Client;
+using Microsoft.Diagnostics.Tracing.Etlx;
+using Microsoft.Diagnostics.Tracing.Parsers;
+
+namespace Sdr.Benchmarks;
+
+/// <summary>
+/// An EventPipe session on this very process (the runtime's sample profiler, ~1 sample/ms per thread),
+/// written to a .nettrace and summarised with TraceEvent: which frames managed samples were in.
+/// </summary>
+internal sealed class CpuTrace : IDisposable
+{
+    private readonly EventPipeSession _session;
+    private readonly string _path;
+    private readonly Task _copy;
+
+    private CpuTrace(EventPipeSession session, string path, Task copy)
+    {
+        _session = session;
+        _path = path;
+        _copy = copy;
+    }
+
+    public static CpuTrace Start(string directory)
+    {
+        var providers = new[]
+        {
+            new EventPipeProvider("Microsoft-DotNETCore-SampleProfiler", EventLevel.Informational),
+            new EventPipeProvider("Microsoft-Windows-DotNETRuntime", EventLevel.Informational, (long)ClrTraceEventParser.Keywords.Default),
+        };
+        var session = new DiagnosticsClient(Environment.ProcessId).StartEventPipeSession(providers, requestRundown: true, circularBufferMB: 256);
+        var path = Path.Combine(directory, "engine.nettrace");
+        var copy = Task.Run(async () =>
+        {
+            await using var file = File.Create(path);
+            await session.EventStream.CopyToAsync(file);
+        });
+        return new CpuTrace(session, path, copy);
+    }
+
+    public async Task<string> StopAndReportAsync()
+    {
+        await _session.StopAsync(CancellationToken.None);
+        await _copy;
+        var etlx = TraceLog.CreateFromEventPipeDataFile(_path);
+        using var log = new TraceLog(etlx);
+        var inclusive = new Dictionary<string, int>(StringComparer.Ordinal);
+        var exclusive = new Dictionary<string, int>(StringComparer.Ordinal);
+        var paths = new Dictionary<string, int>(StringComparer.Ordinal);
+        int managed = 0, external = 0;
+        foreach (var ev in log.Events)
+        {
+            if (ev.ProviderName != "Microsoft-DotNETCore-SampleProfiler" || !ev.EventName.Contains("Sample", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            // Type 2 = the thread was running managed code; 1 = outside the runtime (native code or waiting).
+            if (ev.PayloadByName("Type") is { } type && Convert.ToInt32(type, CultureInfo.InvariantCulture) != 2)
+            {
+                external++;
+                continue;
+            }
+
+            var stack = ev.CallStack();
+            if (stack is null)
+            {
+                continue;
+            }
+
+            managed++;
+            var leaf = true;
+            var path = new List<string>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            for (var frame = stack; frame is not null; frame = frame.Caller)
+            {
+                var name = frame.CodeAddress.FullMethodName;
+                if (string.IsNullOrEmpty(name))
+                {
+                    name = "?" + frame.CodeAddress.ModuleName;
+                }
+
+                if (leaf)
+                {
+                    exclusive[name] = exclusive.GetValueOrDefault(name) + 1;
+                    leaf = false;
+                }
+
+                if (path.Count < 7 && !IsPlumbing(name))
+                {
+                    path.Add(Short(name));
+                }
+
+                if (seen.Add(name))
+                {
+                    inclusive[name] = inclusive.GetValueOrDefault(name) + 1;
+                }
+            }
+
+            var key = string.Join(" < ", path);
+            paths[key] = paths.GetValueOrDefault(key) + 1;
+        }
+
+        var sb = new StringBuilder();
+        sb.AppendLine("Top stacks (leaf first, async/threading plumbing removed):");
+        foreach (var (key, count) in paths.OrderByDescending(p => p.Value).Take(40))
+        {
+            sb.AppendLine(CultureInfo.InvariantCulture, $"  {(double)count / Math.Max(managed, 1),6:P1}  {key}");
+        }
+
+        sb.AppendLine(CultureInfo.InvariantCulture, $"CPU trace ({_path}): {managed} managed samples, {external} samples outside managed code (native or waiting).");
+        sb.AppendLine("Top inclusive frames (share of managed samples):");
+        foreach (var (name, count) in inclusive.Where(p => !IsPlumbing(p.Key)).OrderByDescending(p => p.Value).Take(50))
+        {
+            sb.AppendLine(CultureInfo.InvariantCulture, $"  {(double)count / Math.Max(managed, 1),6:P1}  {Trim(name)}");
+        }
+
+        sb.AppendLine("Top exclusive frames:");
+        foreach (var (name, count) in exclusive.OrderByDescending(p => p.Value).Take(30))
+        {
+            sb.AppendLine(CultureInfo.InvariantCulture, $"  {(double)count / Math.Max(managed, 1),6:P1}  {Trim(name)}");
+        }
+
+        return sb.ToString();
+    }
+
+    public void Dispose() => _session.Dispose();
+
+    private static bool IsPlumbing(string name) =>
+        name.StartsWith("System.Runtime.CompilerServices.", StringComparison.Ordinal)
+        || name.StartsWith("System.Threading.Tasks.", StringComparison.Ordinal)
+        || name.StartsWith("System.Threading.ExecutionContext", StringComparison.Ordinal)
+        || name.StartsWith("System.Threading.ThreadPool", StringComparison.Ordinal)
+        || name.StartsWith("System.Threading.PortableThreadPool", StringComparison.Ordinal)
+        || name.Contains("<>c__DisplayClass", StringComparison.Ordinal);
+
+    private static string Short(string name)
+    {
+        var paren = name.IndexOf('(', StringComparison.Ordinal);
+        return paren > 0 ? name[..paren] : name;
+    }
+
+    private static string Trim(string name) => name.Length <= 160 ? name : name[..160];
+}

@@ -43,7 +43,12 @@ internal sealed class SandboxMiddleware(RequestDelegate next, SandboxState state
 
         feature.Location = location;
         var decision = limiter.Acquire(location.LocationId, state.RateLimitEnabled);
-        WriteRateHeaders(context.Response, decision);
+        if (state.RateLimitEnabled)
+        {
+            // With the limit off (benchmarks, most tests) a falling X-RateLimit-Remaining would make clients pace themselves.
+            WriteRateHeaders(context.Response, decision);
+        }
+
         if (!decision.Allowed)
         {
             var seconds = Math.Max(1, (int)Math.Ceiling(decision.RetryAfter.TotalSeconds));

@@ -45,6 +45,7 @@ public sealed class SandboxRateLimitTests
         {
             using var response = await http.SendAsync(SandboxHttp.Request(HttpMethod.Get, "workflows/?locationId=sandbox-location-1", SandboxHttp.ContactsVersion));
             response.StatusCode.ShouldBe(HttpStatusCode.OK);
+            response.Headers.Contains("X-RateLimit-Remaining").ShouldBeFalse();
         }
     }
 }

@@ -52,6 +52,7 @@ public sealed class SdrTestHost : IAsyncDisposable
             ["Ghl:Locations:0:LocationId"] = location.LocationId,
             ["Ghl:Locations:0:Token"] = token ?? location.Token,
             ["Ghl:RetryBaseDelay"] = "00:00:00.010",
+            ["Ghl:Window"] = "00:00:00.500",
             ["Sdr:DataDirectory"] = dataDirectory,
             ["Sdr:CadenceWorker:Enabled"] = "false",
             [FernetKeyRing.EnvironmentVariable] = TestKeys.Fernet,

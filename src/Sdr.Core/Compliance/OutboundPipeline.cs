@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
-using Sdr.Core.Data;
 using Sdr.Core.Data.Entities;
 using Sdr.Core.GoHighLevel;
 
@@ -15,12 +14,57 @@ public sealed partial class OutboundPipeline(
     IEnumerable<IOutboundStage> stages,
     TouchReservations reservations,
     ChannelDispatcher dispatcher,
-    SdrDbContext db,
     ILogger<OutboundPipeline> logger)
 {
     private readonly IOutboundStage[] _stages = stages.OrderBy(s => s.Order).ToArray();
 
-    public async Task<DispatchOutcome> SendAsync(OutboundRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends a group of touches: each passes the stages, those that pass are reserved together in
+    /// one transaction, then the GHL calls run concurrently. Outcomes come back in request order;
+    /// the touches' new states are saved by the caller.
+    /// </summary>
+    public async Task<IReadOnlyList<DispatchOutcome>> SendManyAsync(IReadOnlyList<OutboundRequest> requests, int concurrency, CancellationToken cancellationToken)
+    {
+        var outcomes = new DispatchOutcome[requests.Count];
+        var passed = new List<int>(requests.Count);
+        for (var i = 0; i < requests.Count; i++)
+        {
+            if (await CheckAsync(requests[i], cancellationToken) is { } stopped)
+            {
+                outcomes[i] = stopped;
+            }
+            else
+            {
+                passed.Add(i);
+            }
+        }
+
+        var reserved = await reservations.ReserveManyAsync(passed.Select(i => requests[i]).ToList(), cancellationToken);
+        var toSend = new List<(int Index, SdrOutreachTouch Touch)>(passed.Count);
+        for (var j = 0; j < passed.Count; j++)
+        {
+            var (verdict, touch) = reserved[j];
+            if (verdict is { } earlier)
+            {
+                outcomes[passed[j]] = new DispatchOutcome(earlier, DescribeEarlier(earlier), touch);
+            }
+            else
+            {
+                toSend.Add((passed[j], touch!));
+            }
+        }
+
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, concurrency), CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(toSend, parallel, async (item, token) =>
+            outcomes[item.Index] = await CallGhlAsync(requests[item.Index], item.Touch, token));
+        return outcomes;
+    }
+
+    public async Task<DispatchOutcome> SendAsync(OutboundRequest request, CancellationToken cancellationToken) =>
+        (await SendManyAsync([request], 1, cancellationToken))[0];
+
+    /// <summary>The stages' verdict, or null when the touch may go out.</summary>
+    private async Task<DispatchOutcome?> CheckAsync(OutboundRequest request, CancellationToken cancellationToken)
     {
         if (dispatcher.Unavailable(request.Step, request.Channel) is { } unavailable)
         {
@@ -41,13 +85,7 @@ public sealed partial class OutboundPipeline(
             }
         }
 
-        var (verdict, touch) = await reservations.ReserveAsync(request, cancellationToken);
-        if (verdict is { } earlier)
-        {
-            return new DispatchOutcome(earlier, DescribeEarlier(earlier), touch);
-        }
-
-        return await CallGhlAsync(request, touch!, cancellationToken);
+        return null;
     }
 
     private async Task<DispatchOutcome> CallGhlAsync(OutboundRequest request, SdrOutreachTouch touch, CancellationToken cancellationToken)
@@ -78,9 +116,9 @@ public sealed partial class OutboundPipeline(
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Shutting down mid-call: GHL may have the message, so it must be reconciled, not repeated.
+            // The caller saves this state before it lets the cancellation through.
             touch.Status = TouchStatus.Unknown;
             touch.Error = "cancelled during the GHL call";
-            await db.SaveChangesAsync(CancellationToken.None);
             throw;
         }
     }

@@ -14,12 +14,64 @@ public sealed class TouchReservations(SdrDbContext db, IOptions<SequenceOptions>
 {
     private readonly TimeSpan _reservationTimeout = TimeSpan.FromMinutes(options.Value.ReservationTimeoutMinutes);
 
-    public async Task<(DispatchResultKind? Verdict, SdrOutreachTouch? Touch)> ReserveAsync(OutboundRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reserves each request's step in one transaction. Per request: a null verdict and the reserved
+    /// touch when it may be sent now, else why not (already sent, in flight, outcome unknown).
+    /// </summary>
+    public async Task<IReadOnlyList<(DispatchResultKind? Verdict, SdrOutreachTouch? Touch)>> ReserveManyAsync(
+        IReadOnlyList<OutboundRequest> requests,
+        CancellationToken cancellationToken)
+    {
+        if (requests.Count == 0)
+        {
+            return [];
+        }
+
+        var sequenceIds = requests.Select(r => r.Sequence.Id).Distinct().ToList();
+        var existing = (await db.Touches.Where(t => sequenceIds.Contains(t.SequenceId)).ToListAsync(cancellationToken))
+            .ToDictionary(t => (t.SequenceId, t.Step));
+        var results = requests.Select(request => Reserve(request, existing.GetValueOrDefault((request.Sequence.Id, request.Step.ToName())))).ToList();
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return results;
+        }
+        catch (DbUpdateException exception) when (DbErrors.IsUniqueViolation(exception))
+        {
+            // Someone else reserved one of these steps meanwhile (an enrolment racing a batch):
+            // undo this attempt and reserve one by one, so only the contested touch is left out.
+            await UndoAsync(cancellationToken);
+            var oneByOne = new List<(DispatchResultKind?, SdrOutreachTouch?)>(requests.Count);
+            foreach (var request in requests)
+            {
+                oneByOne.Add(await ReserveOneAsync(request, cancellationToken));
+            }
+
+            return oneByOne;
+        }
+    }
+
+    private async Task<(DispatchResultKind? Verdict, SdrOutreachTouch? Touch)> ReserveOneAsync(OutboundRequest request, CancellationToken cancellationToken)
     {
         var stepName = request.Step.ToName();
-        var existing = await db.Touches
-            .SingleOrDefaultAsync(t => t.SequenceId == request.Sequence.Id && t.Step == stepName, cancellationToken);
+        var existing = await db.Touches.SingleOrDefaultAsync(t => t.SequenceId == request.Sequence.Id && t.Step == stepName, cancellationToken);
+        var result = Reserve(request, existing);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return result;
+        }
+        catch (DbUpdateException exception) when (DbErrors.IsUniqueViolation(exception))
+        {
+            await UndoAsync(cancellationToken);
+            return (DispatchResultKind.InFlight, null);
+        }
+    }
 
+    /// <summary>Applies the reservation rules to the tracked touch (or a new one); saving is the caller's.</summary>
+    private (DispatchResultKind? Verdict, SdrOutreachTouch? Touch) Reserve(OutboundRequest request, SdrOutreachTouch? existing)
+    {
         if (existing is not null)
         {
             switch (existing.Status)
@@ -34,7 +86,6 @@ public sealed class TouchReservations(SdrDbContext db, IOptions<SequenceOptions>
                     // Reserved long ago and never confirmed: the process died mid-call. GHL may have the message.
                     existing.Status = TouchStatus.Unknown;
                     existing.Error = "reservation expired without confirmation";
-                    await db.SaveChangesAsync(cancellationToken);
                     return (DispatchResultKind.OutcomeUnknown, existing);
             }
 
@@ -43,7 +94,7 @@ public sealed class TouchReservations(SdrDbContext db, IOptions<SequenceOptions>
             existing.TouchDate = DateOnly.FromDateTime(request.Now);
             existing.MessageBody = request.Message.Body;
             existing.Error = null;
-            return await CommitAsync(existing, cancellationToken);
+            return (null, existing);
         }
 
         var touch = new SdrOutreachTouch
@@ -51,7 +102,7 @@ public sealed class TouchReservations(SdrDbContext db, IOptions<SequenceOptions>
             SequenceId = request.Sequence.Id,
             ContactId = request.Sequence.ContactId,
             LocationId = request.Sequence.LocationId,
-            Step = stepName,
+            Step = request.Step.ToName(),
             Channel = request.Channel.ToName(),
             MessageBody = request.Message.Body,
             Status = TouchStatus.Reserved,
@@ -59,20 +110,21 @@ public sealed class TouchReservations(SdrDbContext db, IOptions<SequenceOptions>
             TouchDate = DateOnly.FromDateTime(request.Now),
         };
         db.Touches.Add(touch);
-        return await CommitAsync(touch, cancellationToken);
+        return (null, touch);
     }
 
-    private async Task<(DispatchResultKind? Verdict, SdrOutreachTouch? Touch)> CommitAsync(SdrOutreachTouch touch, CancellationToken cancellationToken)
+    private async Task UndoAsync(CancellationToken cancellationToken)
     {
-        try
+        foreach (var entry in db.ChangeTracker.Entries<SdrOutreachTouch>().ToList())
         {
-            await db.SaveChangesAsync(cancellationToken);
-            return (null, touch);
-        }
-        catch (DbUpdateException exception) when (DbErrors.IsUniqueViolation(exception))
-        {
-            db.Entry(touch).State = EntityState.Detached;
-            return (DispatchResultKind.InFlight, null);
+            if (entry.State == EntityState.Added)
+            {
+                entry.State = EntityState.Detached;
+            }
+            else if (entry.State == EntityState.Modified)
+            {
+                await entry.ReloadAsync(cancellationToken);
+            }
         }
     }
 }

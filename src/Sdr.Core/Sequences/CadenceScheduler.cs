@@ -20,6 +20,12 @@ public sealed partial class CadenceScheduler(
 {
     private static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(5);
 
+    /// <summary>Sequences advanced together: one reservation and one outcome transaction per chunk.</summary>
+    internal const int ChunkSize = 100;
+
+    /// <summary>Two chunks in flight let one chunk's database work overlap the other's GHL calls.</summary>
+    private const int ChunksInFlight = 2;
+
     public async Task<BatchResult> ProcessDueTouchesAsync(int batchSize, string? locationId = null, CancellationToken cancellationToken = default)
     {
         var stopwatch = Stopwatch.StartNew();
@@ -27,20 +33,18 @@ public sealed partial class CadenceScheduler(
         var ids = await ClaimDueAsync(claimToken, batchSize, locationId, cancellationToken);
 
         int dispatched = 0, skipped = 0, errors = 0;
-        var parallel = new ParallelOptions
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = ChunksInFlight, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(ids.Chunk(ChunkSize), parallel, async (chunk, ct) =>
         {
-            MaxDegreeOfParallelism = performance.Value.DispatchConcurrency,
-            CancellationToken = cancellationToken,
-        };
-        await Parallel.ForEachAsync(ids, parallel, async (id, ct) =>
-        {
-            var result = await AdvanceOneAsync(id, claimToken, ct);
-            _ = result switch
+            foreach (var result in await AdvanceChunkAsync(chunk, claimToken, ct))
             {
-                SequenceProcessResult.Dispatched => Interlocked.Increment(ref dispatched),
-                SequenceProcessResult.Skipped => Interlocked.Increment(ref skipped),
-                _ => Interlocked.Increment(ref errors),
-            };
+                _ = result switch
+                {
+                    SequenceProcessResult.Dispatched => Interlocked.Increment(ref dispatched),
+                    SequenceProcessResult.Skipped => Interlocked.Increment(ref skipped),
+                    _ => Interlocked.Increment(ref errors),
+                };
+            }
         });
 
         return new BatchResult(ids.Count, dispatched, skipped, errors, stopwatch.ElapsedMilliseconds);
@@ -63,7 +67,7 @@ public sealed partial class CadenceScheduler(
             }
         }
 
-        return await AdvanceOneAsync(sequenceId, claimToken, cancellationToken);
+        return (await AdvanceChunkAsync([sequenceId], claimToken, cancellationToken))[0];
     }
 
     private async Task<IReadOnlyList<long>> ClaimDueAsync(Guid claimToken, int batchSize, string? locationId, CancellationToken cancellationToken)
@@ -89,22 +93,24 @@ public sealed partial class CadenceScheduler(
         return await db.Sequences.Where(s => s.ClaimToken == claimToken).Select(s => s.Id).ToListAsync(cancellationToken);
     }
 
-    private async Task<SequenceProcessResult> AdvanceOneAsync(long id, Guid claimToken, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<SequenceProcessResult>> AdvanceChunkAsync(long[] ids, Guid claimToken, CancellationToken cancellationToken)
     {
         try
         {
             await using var scope = scopes.CreateAsyncScope();
             var engine = scope.ServiceProvider.GetRequiredService<OutreachSequenceEngine>();
-            return await engine.AdvanceSequenceAsync(id, claimToken, cancellationToken);
+            var results = await engine.AdvanceSequencesAsync(ids, claimToken, performance.Value.DispatchConcurrency, cancellationToken);
+            return ids.Select(id => results[id]).ToList();
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            // The claim lease runs out by itself, so the sequence is picked up again later.
-            LogSequenceFailed(logger, exception, id);
-            return SequenceProcessResult.Error;
+            // The claim leases run out by themselves, so these sequences are picked up again later;
+            // a touch reserved but never confirmed is then flagged, not re-sent.
+            LogChunkFailed(logger, exception, ids.Length);
+            return ids.Select(_ => SequenceProcessResult.Error).ToList();
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Processing sequence {SequenceId} failed; it will be retried when its claim lease expires")]
-    private static partial void LogSequenceFailed(ILogger logger, Exception exception, long sequenceId);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Processing {Count} sequence(s) failed; they will be retried when their claim lease expires")]
+    private static partial void LogChunkFailed(ILogger logger, Exception exception, int count);
 }

@@ -19,30 +19,71 @@ public sealed partial class OutreachSequenceEngine(
     TimeProvider time,
     ILogger<OutreachSequenceEngine> logger)
 {
-    /// <summary>Processes a sequence this worker has claimed with <paramref name="claimToken"/>.</summary>
-    public async Task<SequenceProcessResult> AdvanceSequenceAsync(long sequenceId, Guid claimToken, CancellationToken cancellationToken)
+    /// <summary>
+    /// Processes sequences this worker has claimed with <paramref name="claimToken"/>: plans each one's
+    /// next step, sends the touches through the outbound pipeline together (one reservation
+    /// transaction, concurrent GHL calls), then records every outcome and releases the claims in one save.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<long, SequenceProcessResult>> AdvanceSequencesAsync(
+        IReadOnlyCollection<long> sequenceIds,
+        Guid claimToken,
+        int concurrency,
+        CancellationToken cancellationToken)
     {
-        var sequence = await db.Sequences
+        var sequences = await db.Sequences
             .Include(s => s.Prospect)
-            .SingleOrDefaultAsync(s => s.Id == sequenceId && s.ClaimToken == claimToken, cancellationToken);
-        if (sequence is null)
+            .Where(s => sequenceIds.Contains(s.Id) && s.ClaimToken == claimToken)
+            .ToListAsync(cancellationToken);
+        var results = sequenceIds.ToDictionary(id => id, _ => SequenceProcessResult.Skipped);
+        var now = time.GetUtcNow().UtcDateTime;
+
+        var planned = new List<PlannedTouch>(sequences.Count);
+        foreach (var sequence in sequences)
         {
-            return SequenceProcessResult.Skipped;
+            if (!sequence.IsActive || sequence.NextTouchAt > now)
+            {
+                continue;
+            }
+
+            try
+            {
+                if (Plan(sequence, now) is { } touch)
+                {
+                    planned.Add(touch);
+                }
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                LogPlanFailed(logger, exception, sequence.ContactId);
+                results[sequence.Id] = RetryLater(sequence, SequenceStepNames.Parse(sequence.CurrentStep), false, now, new DispatchOutcome(DispatchResultKind.Failed, "could not prepare the touch: " + exception.Message));
+            }
         }
 
-        var now = time.GetUtcNow().UtcDateTime;
-        var result = sequence.IsActive && sequence.NextTouchAt <= now
-            ? await DispatchNextAsync(sequence, now, cancellationToken)
-            : SequenceProcessResult.Skipped;
+        try
+        {
+            var outcomes = await pipeline.SendManyAsync(planned.Select(p => p.Request).ToList(), concurrency, cancellationToken);
+            for (var i = 0; i < planned.Count; i++)
+            {
+                results[planned[i].Request.Sequence.Id] = Apply(planned[i], outcomes[i], now);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Keep what GHL already took (and what became unknown) before giving way to the shutdown.
+            Release(sequences, now);
+            await db.SaveChangesAsync(CancellationToken.None);
+            throw;
+        }
 
-        sequence.ClaimToken = null;
-        sequence.ClaimedUntil = null;
-        sequence.UpdatedAt = now;
+        Release(sequences, now);
         await db.SaveChangesAsync(cancellationToken);
-        return result;
+        return results;
     }
 
-    private async Task<SequenceProcessResult> DispatchNextAsync(SdrOutreachSequence sequence, DateTime now, CancellationToken cancellationToken)
+    private sealed record PlannedTouch(OutboundRequest Request, bool IsCheckIn);
+
+    /// <summary>Decides the sequence's next move; returns the touch to send, or null when it needs none.</summary>
+    private PlannedTouch? Plan(SdrOutreachSequence sequence, DateTime now)
     {
         var current = SequenceStepNames.Parse(sequence.CurrentStep);
         var isCheckIn = current == SequenceStep.NurturePause;
@@ -50,40 +91,38 @@ public sealed partial class OutreachSequenceEngine(
         if (step is null || current.IsTerminal())
         {
             End(sequence, now, "completed");
-            return SequenceProcessResult.Skipped;
+            return null;
         }
 
         if (step == SequenceStep.NurturePause && !isCheckIn)
         {
             EnterNurturePause(sequence, now);
-            return SequenceProcessResult.Skipped;
+            return null;
         }
 
-        return await DispatchTouchAsync(sequence, step.Value, isCheckIn, now, cancellationToken);
-    }
-
-    /// <summary>Sends <paramref name="step"/> through the outbound pipeline and applies the outcome.</summary>
-    public async Task<SequenceProcessResult> DispatchTouchAsync(SdrOutreachSequence sequence, SequenceStep step, bool isCheckIn, DateTime now, CancellationToken cancellationToken)
-    {
-        var channel = scheduler.ChannelOf(step);
+        var channel = scheduler.ChannelOf(step.Value);
         var prospect = sequence.Prospect;
         var facts = new ProspectFacts(prospect?.FirstName, prospect?.LeadType ?? "ambiguous", prospect?.Source ?? "manual");
-        var message = personalization.Compose(step, channel, sequence.AbVariant, facts);
-        var outcome = await pipeline.SendAsync(new OutboundRequest(sequence, step, channel, message, now), cancellationToken);
+        var message = personalization.Compose(step.Value, channel, sequence.AbVariant, facts);
+        return new PlannedTouch(new OutboundRequest(sequence, step.Value, channel, message, now), isCheckIn);
+    }
 
+    private SequenceProcessResult Apply(PlannedTouch planned, DispatchOutcome outcome, DateTime now)
+    {
+        var (sequence, step) = (planned.Request.Sequence, planned.Request.Step);
         switch (outcome.Kind)
         {
             case DispatchResultKind.Sent:
                 Decide(sequence, step, now, DecisionOutcome.Sent, "sent");
-                Advance(sequence, step, isCheckIn, now);
+                Advance(sequence, step, planned.IsCheckIn, now);
                 return SequenceProcessResult.Dispatched;
             case DispatchResultKind.AlreadySent:
-                Advance(sequence, step, isCheckIn, now);
+                Advance(sequence, step, planned.IsCheckIn, now);
                 return SequenceProcessResult.Skipped;
             case DispatchResultKind.OutcomeUnknown:
                 Decide(sequence, step, now, DecisionOutcome.Failed, outcome.Reason);
                 sequence.LastError = "outcome of " + step.ToName() + " unknown: flagged for review, not re-sent";
-                Advance(sequence, step, isCheckIn, now);
+                Advance(sequence, step, planned.IsCheckIn, now);
                 return SequenceProcessResult.Error;
             case DispatchResultKind.InFlight:
                 return SequenceProcessResult.Skipped;
@@ -93,10 +132,20 @@ public sealed partial class OutreachSequenceEngine(
                 return SequenceProcessResult.Skipped;
             case DispatchResultKind.Blocked:
                 Decide(sequence, step, now, DecisionOutcome.Blocked, outcome.Reason);
-                Advance(sequence, step, isCheckIn, now);
+                Advance(sequence, step, planned.IsCheckIn, now);
                 return outcome.Error is null ? SequenceProcessResult.Skipped : SequenceProcessResult.Error;
             default:
-                return RetryLater(sequence, step, isCheckIn, now, outcome);
+                return RetryLater(sequence, step, planned.IsCheckIn, now, outcome);
+        }
+    }
+
+    private static void Release(IEnumerable<SdrOutreachSequence> sequences, DateTime now)
+    {
+        foreach (var sequence in sequences)
+        {
+            sequence.ClaimToken = null;
+            sequence.ClaimedUntil = null;
+            sequence.UpdatedAt = now;
         }
     }
 
@@ -172,6 +221,9 @@ public sealed partial class OutreachSequenceEngine(
             Reason = reason.Length <= 500 ? reason : reason[..500],
             Until = until,
         });
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not prepare the next touch of contact {ContactId}; it will be retried")]
+    private static partial void LogPlanFailed(ILogger logger, Exception exception, string contactId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Gave up on contact {ContactId} step {Step} after {Attempts} attempts; moving to the next step")]
     private static partial void LogGaveUp(ILogger logger, string contactId, string step, int attempts);

@@ -28,7 +28,8 @@ public sealed class TouchReservations(SdrDbContext db, IOptions<SequenceOptions>
         }
 
         var sequenceIds = requests.Select(r => r.Sequence.Id).Distinct().ToList();
-        var existing = (await db.Touches.Where(t => sequenceIds.Contains(t.SequenceId)).ToListAsync(cancellationToken))
+        var steps = requests.Select(r => r.Step.ToName()).Distinct().ToList();
+        var existing = (await db.Touches.Where(t => sequenceIds.Contains(t.SequenceId) && steps.Contains(t.Step)).ToListAsync(cancellationToken))
             .ToDictionary(t => (t.SequenceId, t.Step));
         var results = requests.Select(request => Reserve(request, existing.GetValueOrDefault((request.Sequence.Id, request.Step.ToName())))).ToList();
 

@@ -40,6 +40,15 @@ public static class ServiceCollectionExtensions
             })
             // Host-wide defaults (e.g. a standard resilience handler) would retry sends the client deliberately does not repeat.
             .RemoveAllResilienceHandlers()
+            // The client logs each failure itself (without bodies or tokens); the factory's per-request
+            // log lines cost CPU at thousands of touches per second and add nothing.
+            .RemoveAllLoggers()
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                AutomaticDecompression = System.Net.DecompressionMethods.All,
+            })
             .AddTypedClient<IGoHighLevelClient>((http, sp) => new GoHighLevelClient(
                 http,
                 sp.GetRequiredService<IOptionsMonitor<GhlOptions>>(),

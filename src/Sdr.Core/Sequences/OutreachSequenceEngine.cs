@@ -113,7 +113,7 @@ public sealed partial class OutreachSequenceEngine(
         switch (outcome.Kind)
         {
             case DispatchResultKind.Sent:
-                Decide(sequence, step, now, DecisionOutcome.Sent, "sent");
+                // The confirmed touch row is the record of a "sent" decision; see SequenceQueries.
                 Advance(sequence, step, planned.IsCheckIn, now);
                 return SequenceProcessResult.Dispatched;
             case DispatchResultKind.AlreadySent:

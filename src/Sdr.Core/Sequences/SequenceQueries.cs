@@ -69,8 +69,20 @@ public sealed partial class SequenceQueries(SdrDbContext db, TimeProvider time, 
             touches.Select(t => new TouchView(t.Step, t.Channel, t.Status, Utc(t.SentAt), t.GhlMessageId)).ToList(),
             touches.Where(t => t.RepliedAt is not null)
                 .Select(t => new ReplyView(Utc(t.RepliedAt!.Value), null, null, null)).ToList(),
-            decisions.Select(d => new DecisionView(Utc(d.At), d.Step, d.Outcome, d.Reason, Utc(d.Until))).ToList());
+            MergeDecisions(touches, decisions));
     }
+
+    /// <summary>
+    /// Every decision in time order: deferrals, blocks and failures are stored as they happen; a
+    /// "sent" decision is the confirmed touch itself, so it is not written twice.
+    /// </summary>
+    private static List<DecisionView> MergeDecisions(IEnumerable<SdrOutreachTouch> touches, IEnumerable<SdrDispatchDecision> decisions) =>
+        decisions.Select(d => new DecisionView(Utc(d.At), d.Step, d.Outcome, d.Reason, Utc(d.Until)))
+            .Concat(touches
+                .Where(t => t.Status == TouchStatus.Sent && t.SentAt is not null)
+                .Select(t => new DecisionView(Utc(t.SentAt!.Value), t.Step, DecisionOutcome.Sent, "sent", null)))
+            .OrderBy(d => d.At)
+            .ToList();
 
     /// <summary>Stops the active sequence without opting the contact out. False when there is none.</summary>
     public async Task<bool> StopAsync(string contactId, string? locationId, CancellationToken cancellationToken)

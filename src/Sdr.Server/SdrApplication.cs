@@ -1,3 +1,4 @@
+using Sdr.Core.Compliance;
 using Sdr.Core.Data;
 using Sdr.Core.GoHighLevel;
 using Sdr.Core.Security;
@@ -24,6 +25,7 @@ internal static class SdrApplication
         builder.AddFernetEncryption();
         builder.AddPersistence();
         builder.AddGoHighLevel();
+        builder.AddCompliance();
         builder.AddSequences();
         builder.AddSdrApi();
         builder.AddWorkers();

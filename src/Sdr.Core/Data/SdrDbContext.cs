@@ -39,6 +39,7 @@ public abstract class SdrDbContext : DbContext
         modelBuilder.Entity<SdrOutreachTouch>().Property(t => t.MessageBody).HasConversion(encrypted);
         modelBuilder.Entity<SdrOutreachTouch>().Property(t => t.ReplyBody).HasConversion(encrypted);
         modelBuilder.Entity<SdrObjectionLog>().Property(o => o.RawMessage).HasConversion(encrypted);
+        modelBuilder.Entity<SdrProspect>().Property(p => p.Phone).HasConversion(encrypted);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

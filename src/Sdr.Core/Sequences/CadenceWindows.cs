@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Options;
+using Sdr.Core.Compliance;
+using Sdr.Core.Compliance.Hours;
 using Sdr.Core.Data.Entities;
 
 namespace Sdr.Core.Sequences;
@@ -7,7 +9,7 @@ namespace Sdr.Core.Sequences;
 /// When each step is due: windows are measured from enrolment (cumulative), plus any shift
 /// caused by an earlier touch that could not go out inside its window.
 /// </summary>
-public sealed class CadenceWindows(IOptions<SequenceOptions> options)
+public sealed class CadenceWindows(IOptions<SequenceOptions> options, QuietHoursPolicy quietHours)
 {
     private readonly SequenceOptions _options = options.Value;
 
@@ -38,19 +40,27 @@ public sealed class CadenceWindows(IOptions<SequenceOptions> options)
     /// <summary>When the step after <paramref name="step"/> is due, or null when the cadence is over.</summary>
     public DateTime? ComputeNextTouchTime(SdrOutreachSequence sequence, SequenceStep step, DateTime now)
     {
+        DateTime due;
         if (step == SequenceStep.NurturePause)
         {
-            return now.AddDays(_options.WindowFor(SequenceStep.NurturePause).PauseDays);
+            due = now.AddDays(_options.WindowFor(SequenceStep.NurturePause).PauseDays);
         }
-
-        if (step.NextCadenceStep() is not { } next)
+        else if (step.NextCadenceStep() is { } next)
+        {
+            var start = WindowStart(sequence, next);
+            due = start < now ? now : start;
+        }
+        else
         {
             return null;
         }
 
-        var due = WindowStart(sequence, next);
-        return due < now ? now : due;
+        // Pick a moment the recipient may be contacted, so the touch is not due only to be deferred.
+        return quietHours.NextAllowedUtc(due, Recipient(sequence)) ?? due;
     }
+
+    public static RecipientInfo Recipient(SdrOutreachSequence sequence) =>
+        new(sequence.Prospect?.TimeZone, sequence.Prospect?.State, sequence.Prospect?.Phone);
 
     public TimeSpan RetryDelay(int attempt) =>
         TimeSpan.FromMinutes(_options.RetryBaseDelayMinutes * Math.Pow(2, Math.Max(0, attempt - 1)));

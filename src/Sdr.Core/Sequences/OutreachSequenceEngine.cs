@@ -55,7 +55,7 @@ public sealed partial class OutreachSequenceEngine(
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
                 LogPlanFailed(logger, exception, sequence.ContactId);
-                results[sequence.Id] = RetryLater(sequence, SequenceStepNames.Parse(sequence.CurrentStep), false, now, new DispatchOutcome(DispatchResultKind.Failed, "could not prepare the touch: " + exception.Message));
+                results[sequence.Id] = PostponeUnpreparable(sequence, now, exception);
             }
         }
 
@@ -104,7 +104,7 @@ public sealed partial class OutreachSequenceEngine(
         var prospect = sequence.Prospect;
         var facts = new ProspectFacts(prospect?.FirstName, prospect?.LeadType ?? "ambiguous", prospect?.Source ?? "manual");
         var message = personalization.Compose(step.Value, channel, sequence.AbVariant, facts);
-        return new PlannedTouch(new OutboundRequest(sequence, step.Value, channel, message, now), isCheckIn);
+        return new PlannedTouch(new OutboundRequest(sequence, step.Value, channel, message, now) { Recipient = CadenceWindows.Recipient(sequence) }, isCheckIn);
     }
 
     private SequenceProcessResult Apply(PlannedTouch planned, DispatchOutcome outcome, DateTime now)
@@ -137,6 +137,24 @@ public sealed partial class OutreachSequenceEngine(
             default:
                 return RetryLater(sequence, step, planned.IsCheckIn, now, outcome);
         }
+    }
+
+    /// <summary>A touch that cannot even be composed (a configuration gap): retry later, then stop the sequence.</summary>
+    private SequenceProcessResult PostponeUnpreparable(SdrOutreachSequence sequence, DateTime now, Exception exception)
+    {
+        sequence.DispatchAttempts++;
+        var reason = "the next touch could not be prepared: " + exception.Message;
+        sequence.LastError = reason.Length <= 500 ? reason : reason[..500];
+        if (sequence.DispatchAttempts >= scheduler.MaxDispatchAttempts)
+        {
+            End(sequence, now, "stopped: the next touch could not be prepared");
+        }
+        else
+        {
+            sequence.NextTouchAt = now.Add(scheduler.RetryDelay(sequence.DispatchAttempts));
+        }
+
+        return SequenceProcessResult.Error;
     }
 
     private static void Release(IEnumerable<SdrOutreachSequence> sequences, DateTime now)

@@ -144,6 +144,7 @@ public sealed partial class SequenceEnrollment(
         prospect.FirstName = contact.FirstName;
         prospect.TimeZone = contact.Timezone;
         prospect.State = contact.State;
+        prospect.Phone = contact.Phone;
 
         var sequence = new SdrOutreachSequence
         {

@@ -14,4 +14,7 @@ public sealed class SdrProspect
     public string? FirstName { get; set; }
     public string? TimeZone { get; set; }
     public string? State { get; set; }
+
+    /// <summary>E.164, encrypted at rest: kept for the recipient's time zone when GHL has none.</summary>
+    public string? Phone { get; set; }
 }

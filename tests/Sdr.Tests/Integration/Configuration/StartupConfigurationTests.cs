@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Sdr.Core.Compliance;
 using Sdr.Core.Configuration;
 using Sdr.Core.Data;
 using Sdr.Core.Sequences;
@@ -20,6 +21,7 @@ public sealed class StartupConfigurationTests
     [InlineData("sdr:rate_limits:daily_sms_capp", "100", "sdr:rate_limits:daily_sms_capp")]
     [InlineData("sdr:qualification:frs_threshold", "140", "sdr:qualification:frs_threshold")]
     [InlineData("Database:Provider", "Oracle", "Database:Provider")]
+    [InlineData("sdr:compliance:hours:states:FL:end", "8pm", "sdr:compliance:hours:states:FL:end")]
     public async Task BadSetting_StopsStartUp_NamingTheKey(string key, string value, string named)
     {
         using var host = Build(key, value);
@@ -52,6 +54,7 @@ public sealed class StartupConfigurationTests
             ["Sdr:DataDirectory"] = Path.Combine(Path.GetTempPath(), "sdr-config-test"),
         });
         builder.AddPersistence();
+        builder.AddCompliance();
         builder.AddSequences();
         return builder.Build();
     }

@@ -35,7 +35,7 @@ public sealed class EnrollmentAndDispatchTests
         await using var host = await SdrTestHost.StartAsync(provider);
         var contacts = host.TextableContacts(30).Select(c => c.Id).ToArray();
         (await host.EnrollAsync(contacts)).EnsureSuccessStatusCode();
-        host.Clock.Advance(TimeSpan.FromHours(21));
+        host.Clock.Advance(TimeSpan.FromHours(24));
 
         var batches = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => host.ProcessBatchAsync(batchSize: 7)));
         var drained = await host.ProcessBatchAsync();
@@ -104,7 +104,7 @@ public sealed class EnrollmentAndDispatchTests
         await using var host = await SdrTestHost.StartAsync(provider, new Dictionary<string, string?> { ["sdr:performance:dispatch_concurrency"] = "1" });
         var contacts = host.TextableContacts(3).Select(c => c.Id).ToArray();
         (await host.EnrollAsync(contacts)).EnsureSuccessStatusCode();
-        host.Clock.Advance(TimeSpan.FromHours(21));
+        host.Clock.Advance(TimeSpan.FromHours(24));
 
         // GHL refuses the first email send outright (4 x 429 outlasts the client's own retries).
         host.Sandbox.State.Faults.Enqueue(new SandboxFault("POST", "/conversations/messages", StatusCode: 429, Count: 4));
@@ -136,7 +136,7 @@ public sealed class EnrollmentAndDispatchTests
         await using var host = await SdrTestHost.StartAsync(provider);
         var contact = host.TextableContacts(1)[0];
         (await host.EnrollAsync(contact.Id)).EnsureSuccessStatusCode();
-        host.Clock.Advance(TimeSpan.FromHours(21));
+        host.Clock.Advance(TimeSpan.FromHours(24));
         host.Sandbox.State.Faults.Enqueue(new SandboxFault("POST", "/conversations/messages", StatusCode: 500, Count: 1, ApplyBeforeFailing: true));
 
         var batch = await host.ProcessBatchAsync();
@@ -161,7 +161,7 @@ public sealed class EnrollmentAndDispatchTests
         await using var host = await SdrTestHost.StartAsync(provider);
         var contact = host.TextableContacts(1)[0];
         (await host.EnrollAsync(contact.Id)).EnsureSuccessStatusCode();
-        host.Clock.Advance(TimeSpan.FromHours(21));
+        host.Clock.Advance(TimeSpan.FromHours(24));
 
         // What a process killed mid-call leaves behind: a reserved email_1 that was never confirmed.
         await host.WithDbAsync(async db =>
@@ -205,5 +205,8 @@ public sealed class EnrollmentAndDispatchTests
         raw.ShouldStartWith("gAAAAA");
         raw.ShouldNotContain("STOP");
         decrypted.ShouldBe(sent);
+        var rawPhone = await host.WithDbAsync(db => db.Database.SqlQueryRaw<string>("SELECT phone AS \"Value\" FROM sdr_prospects").SingleAsync());
+        rawPhone.ShouldStartWith("gAAAAA");
+        (await host.WithDbAsync(db => db.Prospects.Select(p => p.Phone).SingleAsync())).ShouldBe(contact.Phone);
     }
 }

@@ -43,7 +43,7 @@ public sealed class SdrTestHost : IAsyncDisposable
     public static async Task<SdrTestHost> StartAsync(string provider, IDictionary<string, string?>? settings = null, string? token = null)
     {
         var sandbox = await GhlSandbox.StartAsync(new SandboxOptions { RateLimitEnabled = false, ContactsPerLocation = 120 });
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 15, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 20, 30, 0, TimeSpan.Zero));
         var dataDirectory = Directory.CreateTempSubdirectory("sdr-test-").FullName;
         var location = sandbox.State.Locations[0];
         var config = new Dictionary<string, string?>

@@ -380,6 +380,10 @@ namespace Sdr.Core.Data.Migrations.Postgres
                         .HasColumnType("double precision")
                         .HasColumnName("pcs_score");
 
+                    b.Property<string>("Phone")
+                        .HasColumnType("text")
+                        .HasColumnName("phone");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(32)

@@ -365,6 +365,10 @@ namespace Sdr.Core.Data.Migrations.Sqlite
                         .HasColumnType("REAL")
                         .HasColumnName("pcs_score");
 
+                    b.Property<string>("Phone")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(32)

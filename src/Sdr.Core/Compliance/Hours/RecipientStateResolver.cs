@@ -1,0 +1,26 @@
+namespace Sdr.Core.Compliance.Hours;
+
+/// <summary>
+/// The states whose rules apply to a recipient: the contact's state and the state of the phone's
+/// area code, both when they differ, because Florida and Oklahoma presume that a number with
+/// their area code belongs to a resident. Empty when neither is known: the policy then applies
+/// the strictest of all configured states.
+/// </summary>
+public sealed class RecipientStateResolver
+{
+    public IReadOnlyList<string> Resolve(RecipientInfo recipient)
+    {
+        var states = new List<string>(2);
+        if (UsStates.Normalize(recipient.State) is { } state)
+        {
+            states.Add(state);
+        }
+
+        if (PhoneLocation.StateOf(recipient.Phone) is { } phoneState && !states.Contains(phoneState))
+        {
+            states.Add(phoneState);
+        }
+
+        return states;
+    }
+}

@@ -26,4 +26,8 @@ public enum DispatchResultKind
     Failed,
 }
 
-public sealed record DispatchOutcome(DispatchResultKind Kind, string Reason, SdrOutreachTouch? Touch = null, DateTime? Until = null, GoHighLevel.GhlApiException? Error = null);
+public sealed record DispatchOutcome(DispatchResultKind Kind, string Reason, SdrOutreachTouch? Touch = null, DateTime? Until = null, GoHighLevel.GhlApiException? Error = null)
+{
+    /// <summary>The recipient may not be contacted at all any more: the sequence ends as opted out.</summary>
+    public bool EndsSequence { get; init; }
+}

@@ -57,11 +57,29 @@ public sealed partial class OutboundPipeline(
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, concurrency), CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(toSend, parallel, async (item, token) =>
             outcomes[item.Index] = await CallGhlAsync(requests[item.Index], item.Touch, token));
+
+        foreach (var index in passed)
+        {
+            if (outcomes[index].Kind is not (DispatchResultKind.Sent or DispatchResultKind.OutcomeUnknown))
+            {
+                await ReleaseAsync(requests[index]);
+            }
+        }
+
         return outcomes;
     }
 
     public async Task<DispatchOutcome> SendAsync(OutboundRequest request, CancellationToken cancellationToken) =>
         (await SendManyAsync([request], 1, cancellationToken))[0];
+
+    /// <summary>Gives back what counting stages took for a touch that did not go out (and may not have).</summary>
+    private async Task ReleaseAsync(OutboundRequest request)
+    {
+        foreach (var stage in _stages.OfType<IReleasingStage>())
+        {
+            await stage.ReleaseAsync(request, CancellationToken.None);
+        }
+    }
 
     /// <summary>The stages' verdict, or null when the touch may go out.</summary>
     private async Task<DispatchOutcome?> CheckAsync(OutboundRequest request, CancellationToken cancellationToken)
@@ -71,9 +89,22 @@ public sealed partial class OutboundPipeline(
             return new DispatchOutcome(DispatchResultKind.Blocked, unavailable);
         }
 
+        var passedStages = new List<IReleasingStage>();
         foreach (var stage in _stages)
         {
             var decision = await stage.EvaluateAsync(request, cancellationToken);
+            if (decision.Verdict != StageVerdict.Continue)
+            {
+                foreach (var counted in passedStages)
+                {
+                    await counted.ReleaseAsync(request, CancellationToken.None);
+                }
+            }
+            else if (stage is IReleasingStage releasing)
+            {
+                passedStages.Add(releasing);
+            }
+
             if (decision.Verdict == StageVerdict.Deferred)
             {
                 return new DispatchOutcome(DispatchResultKind.Deferred, $"{stage.Name}: {decision.Reason}", Until: decision.Until);
@@ -81,7 +112,7 @@ public sealed partial class OutboundPipeline(
 
             if (decision.Verdict == StageVerdict.Blocked)
             {
-                return new DispatchOutcome(DispatchResultKind.Blocked, $"{stage.Name}: {decision.Reason}");
+                return new DispatchOutcome(DispatchResultKind.Blocked, $"{stage.Name}: {decision.Reason}") { EndsSequence = decision.EndsSequence };
             }
         }
 

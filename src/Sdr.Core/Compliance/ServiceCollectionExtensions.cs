@@ -1,8 +1,12 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Sdr.Core.Compliance.Caps;
+using Sdr.Core.Compliance.Consent;
 using Sdr.Core.Compliance.Hours;
 using Sdr.Core.Configuration;
+using StackExchange.Redis;
 
 namespace Sdr.Core.Compliance;
 
@@ -16,7 +20,25 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<RecipientTimeZoneResolver>();
         services.TryAddSingleton<RecipientStateResolver>();
         services.TryAddSingleton<QuietHoursPolicy>();
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IOutboundStage, ConsentStage>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboundStage, HoursStage>());
+
+        // Counters live in Redis when Redis__Configuration is set (shared by every instance), else in the database.
+        services.AddSdrOptions<CapsOptions>(CapsOptions.SectionName);
+        services.TryAddSingleton<IConnectionMultiplexer>(sp => ConnectionMultiplexer.Connect(RedisConfiguration(sp)!));
+        services.TryAddScoped<ICapCounter>(sp => RedisConfiguration(sp) is null
+            ? ActivatorUtilities.CreateInstance<DatabaseCapCounter>(sp)
+            : new RedisCapCounter(sp.GetRequiredService<IConnectionMultiplexer>()));
+        services.TryAddScoped<IRollingWindowCounter>(sp => RedisConfiguration(sp) is null
+            ? ActivatorUtilities.CreateInstance<DatabaseRollingWindowCounter>(sp)
+            : new RedisRollingWindowCounter(sp.GetRequiredService<IConnectionMultiplexer>()));
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IOutboundStage, CapsStage>());
+        services.TryAddScoped<EnrollmentThrottle>();
+        services.TryAddSingleton<Replies.ComplianceKeywordClassifier>();
+        services.TryAddScoped<DoNotCallImport>();
         return builder;
     }
+
+    private static string? RedisConfiguration(IServiceProvider services) =>
+        services.GetRequiredService<IConfiguration>()["Redis:Configuration"] is { Length: > 0 } configuration ? configuration : null;
 }

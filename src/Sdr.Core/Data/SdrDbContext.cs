@@ -24,6 +24,7 @@ public abstract class SdrDbContext : DbContext
     public DbSet<SdrOutreachTouch> Touches => Set<SdrOutreachTouch>();
     public DbSet<SdrObjectionLog> ObjectionLogs => Set<SdrObjectionLog>();
     public DbSet<SdrDispatchDecision> DispatchDecisions => Set<SdrDispatchDecision>();
+    public DbSet<SdrSuppression> Suppressions => Set<SdrSuppression>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {

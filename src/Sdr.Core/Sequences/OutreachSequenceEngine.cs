@@ -130,6 +130,11 @@ public sealed partial class OutreachSequenceEngine(
                 Decide(sequence, step, now, DecisionOutcome.Deferred, outcome.Reason, outcome.Until);
                 sequence.NextTouchAt = outcome.Until;
                 return SequenceProcessResult.Skipped;
+            case DispatchResultKind.Blocked when outcome.EndsSequence:
+                Decide(sequence, step, now, DecisionOutcome.Blocked, outcome.Reason);
+                sequence.CurrentStep = SequenceStep.OptedOut.ToName();
+                End(sequence, now, outcome.Reason);
+                return SequenceProcessResult.Skipped;
             case DispatchResultKind.Blocked:
                 Decide(sequence, step, now, DecisionOutcome.Blocked, outcome.Reason);
                 Advance(sequence, step, planned.IsCheckIn, now);
@@ -225,7 +230,7 @@ public sealed partial class OutreachSequenceEngine(
         sequence.IsActive = false;
         sequence.NextTouchAt = null;
         sequence.EndedAt = now;
-        sequence.EndReason = reason;
+        sequence.EndReason = reason.Length <= 200 ? reason : reason[..200];
     }
 
     private void Decide(SdrOutreachSequence sequence, SequenceStep step, DateTime now, string outcome, string reason, DateTime? until = null) =>

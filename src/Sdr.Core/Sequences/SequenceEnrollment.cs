@@ -98,9 +98,22 @@ public sealed partial class SequenceEnrollment(
                 return reason;
             }
 
+            if (await IsSuppressedAsync(db, contact, command.LocationId, cancellationToken))
+            {
+                return "suppressed";
+            }
+
+            var throttle = scope.ServiceProvider.GetRequiredService<Compliance.Caps.EnrollmentThrottle>();
+            var now = time.GetUtcNow().UtcDateTime;
+            if (!await throttle.TryEnrollAsync(command.LocationId, now, cancellationToken))
+            {
+                return "enrollment_rate_limited";
+            }
+
             var created = await CreateSequenceAsync(db, command, contact, cancellationToken);
             if (created is null)
             {
+                await throttle.ReleaseAsync(command.LocationId, now, CancellationToken.None);
                 return "already_enrolled";
             }
 
@@ -113,6 +126,16 @@ public sealed partial class SequenceEnrollment(
 
     private static Task<bool> HasActiveSequenceAsync(SdrDbContext db, string contactId, string locationId, CancellationToken cancellationToken) =>
         db.Sequences.AnyAsync(s => s.ContactId == contactId && s.LocationId == locationId && s.IsActive, cancellationToken);
+
+    private static Task<bool> IsSuppressedAsync(SdrDbContext db, GhlContact contact, string locationId, CancellationToken cancellationToken)
+    {
+        var phoneHash = Compliance.Consent.PhoneHash.Of(contact.Phone);
+        return db.Suppressions.AnyAsync(
+            s => (s.ContactId == contact.Id || (phoneHash != null && s.PhoneHash == phoneHash))
+                && (s.LocationId == null || s.LocationId == locationId)
+                && (s.Channel == null || s.Channel == "sms"),
+            cancellationToken);
+    }
 
     private static string? SkipReason(GhlContact contact)
     {

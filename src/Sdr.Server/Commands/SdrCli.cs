@@ -19,12 +19,23 @@ internal static class SdrCli
         };
         migrate.SetAction((result, ct) => MigrateCommand.RunAsync([.. result.UnmatchedTokens], ct));
 
+        var file = new Argument<FileInfo>("file") { Description = "A text or CSV file with one phone number per line (first column)." };
+        var location = new Option<string?>("--location") { Description = "Suppress only in this GHL location (default: every location)." };
+        var importDnc = new Command("import-dnc", "Load a do-not-call list into the suppression ledger and exit.")
+        {
+            TreatUnmatchedTokensAsErrors = false,
+        };
+        importDnc.Arguments.Add(file);
+        importDnc.Options.Add(location);
+        importDnc.SetAction((result, ct) => ImportDncCommand.RunAsync(result.GetValue(file)!, result.GetValue(location), [.. result.UnmatchedTokens], ct));
+
         var root = new RootCommand("SDR Agent: an autonomous sales development rep for GoHighLevel.")
         {
             TreatUnmatchedTokensAsErrors = false,
         };
         root.Subcommands.Add(serve);
         root.Subcommands.Add(migrate);
+        root.Subcommands.Add(importDnc);
         root.SetAction((result, ct) => ServeCommand.RunAsync([.. result.UnmatchedTokens], ct));
         return InvokeAsync(root, args);
     }

@@ -395,6 +395,85 @@ namespace Sdr.Core.Data.Migrations.Sqlite
                     b.ToTable("sdr_prospects", (string)null);
                 });
 
+            modelBuilder.Entity("Sdr.Core.Data.Entities.SdrRateCounter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("count");
+
+                    b.Property<DateTime>("WindowEndsAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("window_ends_at");
+
+                    b.HasKey("Key")
+                        .HasName("pk_sdr_rate_counters");
+
+                    b.HasIndex("WindowEndsAt")
+                        .HasDatabaseName("ix_sdr_rate_counters_window_ends_at");
+
+                    b.ToTable("sdr_rate_counters", (string)null);
+                });
+
+            modelBuilder.Entity("Sdr.Core.Data.Entities.SdrSuppression", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("ContactId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("LocationId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("location_id");
+
+                    b.Property<string>("PhoneHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone_hash");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sdr_suppressions");
+
+                    b.HasIndex("ContactId")
+                        .HasDatabaseName("ix_sdr_suppressions_contact_id");
+
+                    b.HasIndex("PhoneHash")
+                        .HasDatabaseName("ix_sdr_suppressions_phone_hash");
+
+                    b.ToTable("sdr_suppressions", (string)null);
+                });
+
             modelBuilder.Entity("Sdr.Core.Data.Entities.SdrOutreachSequence", b =>
                 {
                     b.HasOne("Sdr.Core.Data.Entities.SdrProspect", "Prospect")

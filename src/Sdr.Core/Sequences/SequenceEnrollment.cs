@@ -127,15 +127,8 @@ public sealed partial class SequenceEnrollment(
     private static Task<bool> HasActiveSequenceAsync(SdrDbContext db, string contactId, string locationId, CancellationToken cancellationToken) =>
         db.Sequences.AnyAsync(s => s.ContactId == contactId && s.LocationId == locationId && s.IsActive, cancellationToken);
 
-    private static Task<bool> IsSuppressedAsync(SdrDbContext db, GhlContact contact, string locationId, CancellationToken cancellationToken)
-    {
-        var phoneHash = Compliance.Consent.PhoneHash.Of(contact.Phone);
-        return db.Suppressions.AnyAsync(
-            s => (s.ContactId == contact.Id || (phoneHash != null && s.PhoneHash == phoneHash))
-                && (s.LocationId == null || s.LocationId == locationId)
-                && (s.Channel == null || s.Channel == "sms"),
-            cancellationToken);
-    }
+    private static async Task<bool> IsSuppressedAsync(SdrDbContext db, GhlContact contact, string locationId, CancellationToken cancellationToken) =>
+        await Compliance.Consent.SuppressionLedger.FindAsync(db, contact.Id, locationId, Channel.Sms.ToName(), contact.Phone, cancellationToken) is not null;
 
     private static string? SkipReason(GhlContact contact)
     {

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Sdr.Core.Data;
 using Sdr.Core.Sequences;
 
@@ -16,19 +15,8 @@ public sealed class ConsentStage(SdrDbContext db) : IOutboundStage
 
     public async ValueTask<StageDecision> EvaluateAsync(OutboundRequest request, CancellationToken cancellationToken)
     {
-        var contactId = request.Sequence.ContactId;
-        var locationId = request.Sequence.LocationId;
-        var channel = request.Channel.ToName();
-        var phoneHash = PhoneHash.Of(request.Recipient.Phone);
-
-        var reason = await db.Suppressions.AsNoTracking()
-            .Where(s => s.ContactId == contactId || (phoneHash != null && s.PhoneHash == phoneHash))
-            .Where(s => s.LocationId == null || s.LocationId == locationId)
-            .Where(s => s.Channel == null || s.Channel == channel)
-            .OrderBy(s => s.Id)
-            .Select(s => s.Source + ": " + s.Reason)
-            .FirstOrDefaultAsync(cancellationToken);
-
+        var reason = await SuppressionLedger.FindAsync(
+            db, request.Sequence.ContactId, request.Sequence.LocationId, request.Channel.ToName(), request.Recipient.Phone, cancellationToken);
         return reason is null ? StageDecision.Continue : StageDecision.Block($"suppressed ({reason})", endsSequence: true);
     }
 }

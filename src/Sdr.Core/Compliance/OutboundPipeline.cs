@@ -1,5 +1,7 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Sdr.Core.Data;
 using Sdr.Core.Data.Entities;
 using Sdr.Core.GoHighLevel;
 
@@ -14,6 +16,7 @@ public sealed partial class OutboundPipeline(
     IEnumerable<IOutboundStage> stages,
     TouchReservations reservations,
     ChannelDispatcher dispatcher,
+    SdrDbContext db,
     ILogger<OutboundPipeline> logger)
 {
     private readonly IOutboundStage[] _stages = stages.OrderBy(s => s.Order).ToArray();
@@ -27,16 +30,24 @@ public sealed partial class OutboundPipeline(
     {
         var outcomes = new DispatchOutcome[requests.Count];
         var passed = new List<int>(requests.Count);
-        for (var i = 0; i < requests.Count; i++)
+
+        // One transaction for the whole group's checks: counters kept in the database then cost one
+        // commit per group instead of one per statement, and a failure leaves no unit taken.
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            if (await CheckAsync(requests[i], cancellationToken) is { } stopped)
+            for (var i = 0; i < requests.Count; i++)
             {
-                outcomes[i] = stopped;
+                if (await CheckAsync(requests[i], cancellationToken) is { } stopped)
+                {
+                    outcomes[i] = stopped;
+                }
+                else
+                {
+                    passed.Add(i);
+                }
             }
-            else
-            {
-                passed.Add(i);
-            }
+
+            await transaction.CommitAsync(cancellationToken);
         }
 
         var reserved = await reservations.ReserveManyAsync(passed.Select(i => requests[i]).ToList(), cancellationToken);

@@ -80,9 +80,6 @@ public sealed partial class OutboundPipeline(
         return outcomes;
     }
 
-    public async Task<DispatchOutcome> SendAsync(OutboundRequest request, CancellationToken cancellationToken) =>
-        (await SendManyAsync([request], 1, cancellationToken))[0];
-
     /// <summary>Gives back what counting stages took for a touch that did not go out (and may not have).</summary>
     private async Task ReleaseAsync(OutboundRequest request)
     {

@@ -9,16 +9,17 @@ public sealed class GhlSettingsOptions
     public string? CalendarId { get; set; }
     public List<string> PipelineStageIds { get; set; } = [];
 
-    public static GhlSettingsOptions FromConfiguration(Microsoft.Extensions.Configuration.IConfiguration configuration) => new()
+    /// <summary>Reads the SDR_* variables (via any configuration source) into these options.</summary>
+    public void ReadFrom(Microsoft.Extensions.Configuration.IConfiguration configuration)
     {
-        WorkflowSms1 = NullIfEmpty(configuration["SDR_WORKFLOW_SMS_1"]),
-        WorkflowEmail1 = NullIfEmpty(configuration["SDR_WORKFLOW_EMAIL_1"]),
-        WorkflowVoicemailDrop = NullIfEmpty(configuration["SDR_WORKFLOW_VOICEMAIL_DROP"]),
-        CalendarId = NullIfEmpty(configuration["SDR_CALENDAR_ID"]),
+        WorkflowSms1 = NullIfEmpty(configuration["SDR_WORKFLOW_SMS_1"]);
+        WorkflowEmail1 = NullIfEmpty(configuration["SDR_WORKFLOW_EMAIL_1"]);
+        WorkflowVoicemailDrop = NullIfEmpty(configuration["SDR_WORKFLOW_VOICEMAIL_DROP"]);
+        CalendarId = NullIfEmpty(configuration["SDR_CALENDAR_ID"]);
         PipelineStageIds = (configuration["SDR_PIPELINE_STAGE_IDS"] ?? string.Empty)
             .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .ToList(),
-    };
+            .ToList();
+    }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

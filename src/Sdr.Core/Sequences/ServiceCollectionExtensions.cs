@@ -21,7 +21,7 @@ public static class ServiceCollectionExtensions
         services.AddSdrOptions<ProspectingOptions>(ProspectingOptions.SectionName);
         services.AddSdrOptions<QualificationOptions>(QualificationOptions.SectionName);
         services.AddSdrOptions<MessagingOptions>(MessagingOptions.SectionName);
-        services.AddOptions<GhlSettingsOptions>().Configure<Microsoft.Extensions.Configuration.IConfiguration>((options, configuration) => Copy(GhlSettingsOptions.FromConfiguration(configuration), options));
+        services.AddOptions<GhlSettingsOptions>().Configure<Microsoft.Extensions.Configuration.IConfiguration>((options, configuration) => options.ReadFrom(configuration));
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<CadenceWindows>();
@@ -34,14 +34,5 @@ public static class ServiceCollectionExtensions
         services.AddScoped<ChannelDispatcher>();
         services.AddScoped<SequenceQueries>();
         return builder;
-    }
-
-    private static void Copy(GhlSettingsOptions from, GhlSettingsOptions to)
-    {
-        to.WorkflowSms1 = from.WorkflowSms1;
-        to.WorkflowEmail1 = from.WorkflowEmail1;
-        to.WorkflowVoicemailDrop = from.WorkflowVoicemailDrop;
-        to.CalendarId = from.CalendarId;
-        to.PipelineStageIds = from.PipelineStageIds;
     }
 }

@@ -10,6 +10,9 @@ internal sealed record CadenceSettings
           sdr-bench cadence [--sequences 10000] [--batch-size 500] [--concurrency N] [--warmup 2000]
                             [--profile] [--cpu-trace] [--idle-seconds 2] [--min-threads N] [--skip-baselines] [--doc docs/benchmarks.md | --no-doc] [--label text]
           sdr-bench bdn [BenchmarkDotNet switches, e.g. --filter *]
+          sdr-bench decisions [BenchmarkDotNet switches; default --filter * --job short]
+          sdr-bench decisions --cpu-time [seconds per benchmark, default 3]   (same benchmarks, CPU time, in-process)
+          sdr-bench decisions --cpu-trace <benchmark, e.g. Decision>      (EventPipe samples of one benchmark, in-process)
 
           --concurrency  sets sdr:performance:dispatch_concurrency for the engine and the baselines
                          (default: the server's own setting, i.e. config/sdr_config.yaml or

@@ -5,6 +5,7 @@ namespace Sdr.Benchmarks;
 /// <summary>
 /// <c>dotnet run -c Release --project bench/Sdr.Benchmarks -- cadence [--sequences 10000] [--batch-size 500] ...</c>
 /// <c>dotnet run -c Release --project bench/Sdr.Benchmarks -- bdn [BenchmarkDotNet switches, e.g. --filter *Sms*]</c>
+/// <c>dotnet run -c Release --project bench/Sdr.Benchmarks -- decisions [BenchmarkDotNet switches]</c>
 /// (Not a top-level Program: that name belongs to the server, which WebApplicationFactory&lt;Program&gt; starts.)
 /// </summary>
 internal static class BenchProgram
@@ -19,6 +20,8 @@ internal static class BenchProgram
             case "bdn":
                 BenchmarkSwitcher.FromAssembly(typeof(SmsBenchmarks).Assembly).Run(args[1..]);
                 return 0;
+            case "decisions":
+                return await DecisionsCommand.RunAsync(args[1..]);
             default:
                 Console.Error.WriteLine(CadenceSettings.Usage);
                 return verb is "" or "-h" or "--help" ? 0 : 2;

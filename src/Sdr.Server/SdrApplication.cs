@@ -3,6 +3,7 @@ using Sdr.Core.Data;
 using Sdr.Core.GoHighLevel;
 using Sdr.Core.Security;
 using Sdr.Core.Sequences;
+using Sdr.Core.Webhooks;
 using Sdr.Server.Endpoints;
 using Sdr.Server.Hosting;
 using Sdr.Server.Workers;
@@ -27,6 +28,7 @@ internal static class SdrApplication
         builder.AddGoHighLevel();
         builder.AddCompliance();
         builder.AddSequences();
+        builder.AddWebhooks();
         builder.AddSdrApi();
         builder.AddWorkers();
 

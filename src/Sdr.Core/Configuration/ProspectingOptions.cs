@@ -21,4 +21,8 @@ public sealed class ProspectingOptions
 
     [ConfigurationKeyName("ghl_pipeline_stage_ids")]
     public List<string> GhlPipelineStageIds { get; set; } = [];
+
+    /// <summary>Pipeline stages that end a contact's active sequence (an OpportunityStageUpdate into one stops the cadence).</summary>
+    [ConfigurationKeyName("stop_stage_ids")]
+    public List<string> StopStageIds { get; set; } = [];
 }

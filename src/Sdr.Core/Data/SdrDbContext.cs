@@ -25,6 +25,9 @@ public abstract class SdrDbContext : DbContext
     public DbSet<SdrObjectionLog> ObjectionLogs => Set<SdrObjectionLog>();
     public DbSet<SdrDispatchDecision> DispatchDecisions => Set<SdrDispatchDecision>();
     public DbSet<SdrSuppression> Suppressions => Set<SdrSuppression>();
+    public DbSet<SdrWebhookEvent> WebhookEvents => Set<SdrWebhookEvent>();
+    public DbSet<SdrReply> Replies => Set<SdrReply>();
+    public DbSet<SdrGhlAction> GhlActions => Set<SdrGhlAction>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {
@@ -41,6 +44,9 @@ public abstract class SdrDbContext : DbContext
         modelBuilder.Entity<SdrOutreachTouch>().Property(t => t.ReplyBody).HasConversion(encrypted);
         modelBuilder.Entity<SdrObjectionLog>().Property(o => o.RawMessage).HasConversion(encrypted);
         modelBuilder.Entity<SdrProspect>().Property(p => p.Phone).HasConversion(encrypted);
+        modelBuilder.Entity<SdrWebhookEvent>().Property(e => e.Payload).HasConversion(encrypted);
+        modelBuilder.Entity<SdrReply>().Property(r => r.Body).HasConversion(encrypted);
+        modelBuilder.Entity<SdrGhlAction>().Property(a => a.Payload).HasConversion(encrypted);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

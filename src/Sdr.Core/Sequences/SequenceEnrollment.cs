@@ -161,6 +161,7 @@ public sealed partial class SequenceEnrollment(
         prospect.TimeZone = contact.Timezone;
         prospect.State = contact.State;
         prospect.Phone = contact.Phone;
+        prospect.PhoneHash = Compliance.Consent.PhoneHash.Of(contact.Phone);
 
         var sequence = new SdrOutreachSequence
         {

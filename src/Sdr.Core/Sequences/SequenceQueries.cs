@@ -49,6 +49,11 @@ public sealed partial class SequenceQueries(SdrDbContext db, TimeProvider time, 
             .Where(t => t.SequenceId == sequence.Id)
             .OrderBy(t => t.ReservedAt).ThenBy(t => t.Id)
             .ToListAsync(cancellationToken);
+        var replies = await db.Replies.AsNoTracking()
+            .Where(r => r.SequenceId == sequence.Id)
+            .OrderBy(r => r.ReceivedAt).ThenBy(r => r.Id)
+            .Select(r => new { r.ReceivedAt, r.Category, r.Confidence, r.DecidedBy })
+            .ToListAsync(cancellationToken);
         var decisions = await db.DispatchDecisions.AsNoTracking()
             .Where(d => d.SequenceId == sequence.Id)
             .OrderBy(d => d.At).ThenBy(d => d.Id)
@@ -67,8 +72,7 @@ public sealed partial class SequenceQueries(SdrDbContext db, TimeProvider time, 
             sequence.EndReason,
             sequence.LastError,
             touches.Select(t => new TouchView(t.Step, t.Channel, t.Status, Utc(t.SentAt), t.GhlMessageId)).ToList(),
-            touches.Where(t => t.RepliedAt is not null)
-                .Select(t => new ReplyView(Utc(t.RepliedAt!.Value), null, null, null)).ToList(),
+            replies.Select(r => new ReplyView(Utc(r.ReceivedAt), r.Category, r.Confidence, r.DecidedBy)).ToList(),
             MergeDecisions(touches, decisions));
     }
 

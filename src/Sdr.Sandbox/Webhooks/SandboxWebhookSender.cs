@@ -14,7 +14,7 @@ public sealed class SandboxWebhookSender : IDisposable
 
     private readonly SandboxState _state;
     private readonly WebhookSigner _signer;
-    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
+    private HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
 
     internal SandboxWebhookSender(SandboxState state, int seed)
     {
@@ -23,6 +23,20 @@ public sealed class SandboxWebhookSender : IDisposable
     }
 
     public string Ed25519PublicKeyBase64 => _signer.Ed25519PublicKeyBase64;
+
+    /// <summary>Posts through this handler instead of the network (e.g. an in-memory test server).</summary>
+    public void UseHandler(HttpMessageHandler handler)
+    {
+        var previous = _http;
+        _http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
+        previous.Dispose();
+    }
+
+    /// <summary>Signs a body as GHL would: the Ed25519 <c>x-ghl-signature</c> value.</summary>
+    public string SignEd25519(byte[] body) => _signer.SignEd25519(body);
+
+    /// <summary>Signs a body as GHL's legacy scheme would: the RSA-SHA256 <c>x-wh-signature</c> value.</summary>
+    public string SignRsa(byte[] body) => _signer.SignRsa(body);
 
     public string Ed25519PublicKeyPem => _signer.Ed25519PublicKeyPem;
 
@@ -88,7 +102,11 @@ public sealed class SandboxWebhookSender : IDisposable
                 signed = [.. body, (byte)' '];
             }
 
-            request.Headers.TryAddWithoutValidation(Ed25519SignatureHeader, _signer.SignEd25519(signed));
+            if (options.Signature != WebhookSignatureMode.RsaOnly)
+            {
+                request.Headers.TryAddWithoutValidation(Ed25519SignatureHeader, _signer.SignEd25519(signed));
+            }
+
             request.Headers.TryAddWithoutValidation(RsaSignatureHeader, _signer.SignRsa(signed));
         }
 

@@ -25,6 +25,7 @@ internal static class EndpointRegistration
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         app.MapProspectsApi();
         app.MapSequencesApi();
+        app.MapWebhooksApi();
         return app;
     }
 }

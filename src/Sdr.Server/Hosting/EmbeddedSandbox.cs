@@ -1,5 +1,6 @@
 using Sdr.Core.Configuration;
 using Sdr.Core.GoHighLevel;
+using Sdr.Core.Webhooks;
 using Sdr.Sandbox;
 
 namespace Sdr.Server.Hosting;
@@ -35,6 +36,15 @@ internal sealed partial class EmbeddedSandbox(IConfiguration configuration, ILog
                 var location = sandbox.State.Locations[0].LocationId;
                 settings.WorkflowVoicemailDrop ??= sandbox.State.Workflows(location).FirstOrDefault(w => w.Name == "Voicemail Drop")?.Id;
                 settings.CalendarId ??= sandbox.State.Calendar(location).Id;
+            }
+        });
+        builder.Services.AddOptions<WebhookOptions>().PostConfigure<EmbeddedSandbox>((options, embedded) =>
+        {
+            if (embedded.Sandbox is { } sandbox)
+            {
+                // Webhooks signed by the sandbox verify, as GHL's would against GHL's published keys.
+                options.Ed25519PublicKey = sandbox.Webhooks.Ed25519PublicKeyPem;
+                options.RsaPublicKey = sandbox.Webhooks.RsaPublicKeyPem;
             }
         });
         return builder;

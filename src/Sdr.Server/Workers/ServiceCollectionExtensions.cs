@@ -2,11 +2,12 @@ namespace Sdr.Server.Workers;
 
 internal static class ServiceCollectionExtensions
 {
-    /// <summary>Migrations at start-up (Database:MigrateOnStart) and the cadence worker (Sdr:CadenceWorker:Enabled).</summary>
+    /// <summary>Migrations at start-up (Database:MigrateOnStart) the cadence worker (Sdr:CadenceWorker:Enabled) and the webhook worker (Webhooks:ProcessingEnabled).</summary>
     public static IHostApplicationBuilder AddWorkers(this IHostApplicationBuilder builder)
     {
         builder.Services.AddHostedService<MigrationOnStart>();
         builder.Services.AddHostedService<CadenceWorker>();
+        builder.Services.AddHostedService<WebhookWorker>();
 
         return builder;
     }

@@ -16,6 +16,8 @@ internal sealed class SdrProspectConfiguration : IEntityTypeConfiguration<SdrPro
         builder.Property(p => p.FirstName).HasMaxLength(100);
         builder.Property(p => p.TimeZone).HasMaxLength(64);
         builder.Property(p => p.State).HasMaxLength(8);
+        builder.Property(p => p.PhoneHash).HasMaxLength(64);
         builder.HasIndex(p => new { p.ContactId, p.LocationId }).IsUnique();
+        builder.HasIndex(p => p.PhoneHash);
     }
 }

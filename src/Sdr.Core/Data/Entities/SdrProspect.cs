@@ -17,4 +17,7 @@ public sealed class SdrProspect
 
     /// <summary>E.164, encrypted at rest: kept for the recipient's time zone when GHL has none.</summary>
     public string? Phone { get; set; }
+
+    /// <summary>Lookup hash of <see cref="Phone"/>: an opt-out reaches the same number in every location.</summary>
+    public string? PhoneHash { get; set; }
 }

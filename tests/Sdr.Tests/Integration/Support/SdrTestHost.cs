@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -18,6 +19,8 @@ namespace Sdr.Tests.Integration.Support;
 /// </summary>
 public sealed class SdrTestHost : IAsyncDisposable
 {
+    public const string WebhookSecret = "test-webhook-secret";
+
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     private readonly WebApplicationFactory<Program> _factory;
@@ -42,8 +45,8 @@ public sealed class SdrTestHost : IAsyncDisposable
 
     public static async Task<SdrTestHost> StartAsync(string provider, IDictionary<string, string?>? settings = null, string? token = null)
     {
-        var sandbox = await GhlSandbox.StartAsync(new SandboxOptions { RateLimitEnabled = false, ContactsPerLocation = 120 });
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 20, 30, 0, TimeSpan.Zero));
+        var sandbox = await GhlSandbox.StartAsync(new SandboxOptions { RateLimitEnabled = false, ContactsPerLocation = 120, TimeProvider = clock });
         var dataDirectory = Directory.CreateTempSubdirectory("sdr-test-").FullName;
         var location = sandbox.State.Locations[0];
         var config = new Dictionary<string, string?>
@@ -56,6 +59,9 @@ public sealed class SdrTestHost : IAsyncDisposable
             ["Sdr:DataDirectory"] = dataDirectory,
             ["Sdr:CadenceWorker:Enabled"] = "false",
             [FernetKeyRing.EnvironmentVariable] = TestKeys.Fernet,
+            ["Webhooks:Ed25519PublicKey"] = sandbox.Webhooks.Ed25519PublicKeyPem,
+            ["Webhooks:RsaPublicKey"] = sandbox.Webhooks.RsaPublicKeyPem,
+            ["Webhooks:SharedSecret"] = WebhookSecret,
             ["SDR_WORKFLOW_VOICEMAIL_DROP"] = sandbox.State.Workflows(location.LocationId).First(w => w.Name == "Voicemail Drop").Id,
         };
         if (provider == TestDatabases.Postgres)
@@ -81,11 +87,20 @@ public sealed class SdrTestHost : IAsyncDisposable
         }
         catch
         {
-            await factory.DisposeAsync();
+            try
+            {
+                await factory.DisposeAsync();
+            }
+            catch (ArgumentNullException)
+            {
+                // A host that never started cannot stop; the start-up error below is the one that matters.
+            }
+
             await sandbox.DisposeAsync();
             throw;
         }
 
+        sandbox.Webhooks.UseHandler(factory.Server.CreateHandler());
         return new SdrTestHost(factory, sandbox, clock, dataDirectory, provider);
     }
 
@@ -108,6 +123,32 @@ public sealed class SdrTestHost : IAsyncDisposable
         var response = await Client.GetAsync($"/sdr/sequences/{contactId}");
         response.EnsureSuccessStatusCode();
         return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    public static Uri Webhook(string endpoint) => new($"http://localhost/sdr/webhook/{endpoint}");
+
+    /// <summary>Waits (real time) until the webhook worker has processed every stored event and run the due GHL actions.</summary>
+    public async Task WaitForWebhooksAsync(TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
+        while (true)
+        {
+            var now = Clock.GetUtcNow().UtcDateTime;
+            var (events, actions) = await WithDbAsync(async db => (
+                await db.WebhookEvents.CountAsync(e => e.Status == Sdr.Core.Data.Entities.WebhookEventStatus.Pending && e.NextAttemptAt <= now),
+                await db.GhlActions.CountAsync(a => a.Status == Sdr.Core.Data.Entities.GhlActionStatus.Pending && a.NextAttemptAt <= now)));
+            if (events == 0 && actions == 0)
+            {
+                return;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"{events} webhook event(s) and {actions} GHL action(s) still pending.");
+            }
+
+            await Task.Delay(50);
+        }
     }
 
     public async Task<T> WithDbAsync<T>(Func<SdrDbContext, Task<T>> work)

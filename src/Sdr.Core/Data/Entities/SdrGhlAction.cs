@@ -1,0 +1,52 @@
+namespace Sdr.Core.Data.Entities;
+
+/// <summary>
+/// <c>sdr_ghl_actions</c>: writes to GHL that must happen even when GHL is down at the time (SMS DND
+/// and the opt-out tag after an opt-out, the confirmation and HELP texts). Written in the same
+/// transaction as the local effect and retried until GHL accepts.
+/// </summary>
+public sealed class SdrGhlAction
+{
+    public long Id { get; set; }
+    public required string Kind { get; set; }
+    public required string LocationId { get; set; }
+    public required string ContactId { get; set; }
+
+    /// <summary>Unique: the same action for the same cause is queued once.</summary>
+    public required string DedupeKey { get; set; }
+
+    /// <summary>Text of a message, or the tag; encrypted at rest.</summary>
+    public string? Payload { get; set; }
+
+    public required string Status { get; set; }
+    public int Attempts { get; set; }
+    public DateTime NextAttemptAt { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? CompletedAt { get; set; }
+    public string? GhlMessageId { get; set; }
+    public string? LastError { get; set; }
+}
+
+public static class GhlActionKinds
+{
+    public const string SetSmsDnd = "set_sms_dnd";
+    public const string ClearSmsDnd = "clear_sms_dnd";
+    public const string AddTag = "add_tag";
+    public const string RemoveTag = "remove_tag";
+    public const string OptOutConfirmation = "opt_out_confirmation";
+    public const string HelpReply = "help_reply";
+
+    public static bool SendsText(string kind) => kind is OptOutConfirmation or HelpReply;
+}
+
+public static class GhlActionStatus
+{
+    public const string Pending = "pending";
+
+    /// <summary>A text handed to GHL whose answer was not recorded: never sent again.</summary>
+    public const string Sending = "sending";
+    public const string Done = "done";
+
+    /// <summary>GHL refused it for good (e.g. the contact was deleted), or a text's outcome is unknown.</summary>
+    public const string Failed = "failed";
+}

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Sdr.Core.Compliance.Consent;
+using Sdr.Core.Configuration;
+using Sdr.Core.Replies;
+
+namespace Sdr.Core.Webhooks;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>Webhook authentication, the durable inbox and its processor, opt-out effects and the GHL action queue.</summary>
+    public static IHostApplicationBuilder AddWebhooks(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSdrOptions<WebhookOptions>(WebhookOptions.SectionName);
+        services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>();
+        services.AddSdrOptions<ReplyComplianceOptions>(ReplyComplianceOptions.SectionName);
+        services.TryAddSingleton<WebhookAuthenticator>();
+        services.TryAddSingleton<WebhookBacklog>();
+        services.TryAddSingleton<WebhookInbox>();
+        services.TryAddSingleton<WebhookProcessor>();
+        services.TryAddSingleton<GhlActionRunner>();
+        services.TryAddScoped<WebhookEventHandlers>();
+        services.TryAddScoped<OptOutService>();
+        services.TryAddScoped<GhlActionQueue>();
+        services.TryAddSingleton<ComplianceKeywordClassifier>();
+        return builder;
+    }
+}

@@ -1,0 +1,61 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Sdr.Core.Webhooks;
+
+/// <summary>
+/// <c>Webhooks</c>: how GHL's webhooks are authenticated and how much the inbox takes
+/// (env <c>Webhooks__SharedSecret</c>, <c>Webhooks__Ed25519PublicKey</c>, <c>Webhooks__RsaPublicKey</c>, ...).
+/// </summary>
+public sealed class WebhookOptions
+{
+    public const string SectionName = "Webhooks";
+
+    /// <summary>HighLevel's published Ed25519 key for <c>X-GHL-Signature</c> (Webhook Integration Guide).</summary>
+    public const string GhlEd25519PublicKey = """
+        -----BEGIN PUBLIC KEY-----
+        MCowBQYDK2VwAyEAi2HR1srL4o18O8BRa7gVJY7G7bupbN3H9AwJrHCDiOg=
+        -----END PUBLIC KEY-----
+        """;
+
+    /// <summary>HighLevel's published RSA key for the legacy <c>x-wh-signature</c> (ghl-openapi/docs/oauth/WebhookAuthentication.md).</summary>
+    public const string GhlRsaPublicKey = """
+        -----BEGIN PUBLIC KEY-----
+        MIICIjANBgkqhkiG9w0BAQEFAAOCAg8AMIICCgKCAgEAokvo/r9tVgcfZ5DysOSC
+        Frm602qYV0MaAiNnX9O8KxMbiyRKWeL9JpCpVpt4XHIcBOK4u3cLSqJGOLaPuXw6
+        dO0t6Q/ZVdAV5Phz+ZtzPL16iCGeK9po6D6JHBpbi989mmzMryUnQJezlYJ3DVfB
+        csedpinheNnyYeFXolrJvcsjDtfAeRx5ByHQmTnSdFUzuAnC9/GepgLT9SM4nCpv
+        uxmZMxrJt5Rw+VUaQ9B8JSvbMPpez4peKaJPZHBbU3OdeCVx5klVXXZQGNHOs8gF
+        3kvoV5rTnXV0IknLBXlcKKAQLZcY/Q9rG6Ifi9c+5vqlvHPCUJFT5XUGG5RKgOKU
+        J062fRtN+rLYZUV+BjafxQauvC8wSWeYja63VSUruvmNj8xkx2zE/Juc+yjLjTXp
+        IocmaiFeAO6fUtNjDeFVkhf5LNb59vECyrHD2SQIrhgXpO4Q3dVNA5rw576PwTzN
+        h/AMfHKIjE4xQA1SZuYJmNnmVZLIZBlQAF9Ntd03rfadZ+yDiOXCCs9FkHibELhC
+        HULgCsnuDJHcrGNd5/Ddm5hxGQ0ASitgHeMZ0kcIOwKDOzOU53lDza6/Y09T7sYJ
+        PQe7z0cvj7aE4B+Ax1ZoZGPzpJlZtGXCsu9aTEGEnKzmsFqwcSsnw3JB31IGKAyk
+        T1hhTiaCeIY/OwwwNUY2yvcCAwEAAQ==
+        -----END PUBLIC KEY-----
+        """;
+
+    /// <summary>Secret for GHL workflow webhooks (header <c>X-Webhook-Secret</c> or query <c>secret</c>); empty: not accepted.</summary>
+    public string? SharedSecret { get; set; }
+
+    /// <summary>PEM, base64 SPKI or base64 raw 32-byte key.</summary>
+    public string Ed25519PublicKey { get; set; } = GhlEd25519PublicKey;
+
+    /// <summary>PEM or base64 SPKI.</summary>
+    public string RsaPublicKey { get; set; } = GhlRsaPublicKey;
+
+    /// <summary>How far a signed event's <c>timestamp</c> may be from now, either way.</summary>
+    [Range(10, 86_400, ErrorMessage = "Webhooks:ReplayWindowSeconds must be between {1} and {2}.")]
+    public int ReplayWindowSeconds { get; set; } = 300;
+
+    /// <summary>Larger bodies get 413.</summary>
+    [Range(1_024, 10_485_760, ErrorMessage = "Webhooks:MaxBodyBytes must be between {1} and {2}.")]
+    public int MaxBodyBytes { get; set; } = 256 * 1024;
+
+    /// <summary>Unprocessed events above this answer 429, so GHL retries later instead of losing them.</summary>
+    [Range(1, 10_000_000, ErrorMessage = "Webhooks:MaxBacklog must be between {1} and {2}.")]
+    public int MaxBacklog { get; set; } = 20_000;
+
+    /// <summary>Run the background processor in this process (turn off on intake-only replicas).</summary>
+    public bool ProcessingEnabled { get; set; } = true;
+}

@@ -1,0 +1,237 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Sdr.Core.Data.Entities;
+using Sdr.Sandbox;
+using Sdr.Tests.Integration.Support;
+
+namespace Sdr.Tests.Integration.Webhooks;
+
+/// <summary>STOP, HELP and START through the real webhook path, the inbox, the processor and GHL.</summary>
+public sealed class OptOutFlowTests
+{
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task StopReply_EndsTheSequence_SetsDndAndTagInGhl_ConfirmsOnce_AndNothingMoreIsSent(string provider)
+    {
+        await using var host = await SdrTestHost.StartAsync(provider);
+        var contact = host.TextableContacts(1)[0];
+        (await host.EnrollAsync(contact.Id)).EnsureSuccessStatusCode();
+        var tagsBefore = contact.Tags.ToList();
+
+        var stop = await host.Sandbox.Webhooks.SimulateInboundReplyAsync(host.LocationId, contact.Id, "Stop texting me please", SdrTestHost.Webhook("reply"));
+        stop.StatusCode.ShouldBe(HttpStatusCode.OK);
+        await host.WaitForWebhooksAsync();
+
+        var sequence = await host.GetSequenceAsync(contact.Id);
+        sequence.GetProperty("current_step").GetString().ShouldBe("opted_out");
+        sequence.GetProperty("active").GetBoolean().ShouldBeFalse();
+        var state = host.Sandbox.State;
+        state.DndUpdates.ShouldContain(d => d.ContactId == contact.Id);
+        contact.DndSettings["SMS"].Status.ShouldBe("active");
+        state.TagChanges.ShouldContain(t => t.ContactId == contact.Id && t.Tag.Equals("SDR-Opted-Out", StringComparison.OrdinalIgnoreCase) && t.Added);
+        contact.Tags.ShouldBe([.. tagsBefore, "sdr-opted-out"], ignoreOrder: true); // GHL keeps tags in lower case
+        state.Requests.ShouldNotContain(r => r.Method == "PUT" && r.Path.EndsWith("/tags", StringComparison.Ordinal));
+        var confirmations = state.SentMessages.Where(m => m.ContactId == contact.Id && m.Body!.Contains("unsubscribed")).ToList();
+        confirmations.Count.ShouldBe(1);
+
+        // A second STOP (a new message) confirms nothing more; the cadence sends nothing more, ever.
+        await host.Sandbox.Webhooks.SimulateInboundReplyAsync(host.LocationId, contact.Id, "STOP", SdrTestHost.Webhook("reply"));
+        await host.WaitForWebhooksAsync();
+        var sentBefore = state.SentMessages.Count(m => m.ContactId == contact.Id);
+        for (var day = 0; day < 25; day++)
+        {
+            host.Clock.Advance(TimeSpan.FromDays(1));
+            await host.ProcessBatchAsync();
+        }
+
+        state.SentMessages.Count(m => m.ContactId == contact.Id).ShouldBe(sentBefore);
+        state.SentMessages.Count(m => m.ContactId == contact.Id && m.Body!.Contains("unsubscribed")).ShouldBe(1);
+        state.WorkflowEnrollments.ShouldNotContain(w => w.ContactId == contact.Id);
+        (await host.EnrollAsync(contact.Id)).EnsureSuccessStatusCode();
+        state.SentMessages.Count(m => m.ContactId == contact.Id).ShouldBe(sentBefore);
+    }
+
+    [Fact]
+    public async Task StopWhileGhlIsDown_TakesEffectLocallyAtOnce_AndReachesGhlWhenItIsBack()
+    {
+        // The breaker (30 min on the wall clock) is kept closed so GHL can "come back" within the test.
+        await using var host = await SdrTestHost.StartAsync(TestDatabases.Sqlite, new Dictionary<string, string?> { ["sdr:performance:circuit_breaker_failure_threshold"] = "100" });
+        var contact = host.TextableContacts(1)[0];
+        (await host.EnrollAsync(contact.Id)).EnsureSuccessStatusCode();
+        var faults = host.Sandbox.State.Faults;
+        faults.Enqueue(new SandboxFault("PUT", "/contacts/", StatusCode: 503, Count: 1000));
+        faults.Enqueue(new SandboxFault("POST", "/contacts/", StatusCode: 503, Count: 1000));
+        faults.Enqueue(new SandboxFault("POST", "/conversations/messages", StatusCode: 503, Count: 1000));
+
+        await host.Sandbox.Webhooks.SimulateInboundReplyAsync(host.LocationId, contact.Id, "UNSUBSCRIBE", SdrTestHost.Webhook("reply"));
+        await WaitForEventsAsync(host);
+
+        (await host.GetSequenceAsync(contact.Id)).GetProperty("current_step").GetString().ShouldBe("opted_out");
+        (await host.WithDbAsync(db => db.Suppressions.CountAsync(s => s.ContactId == contact.Id))).ShouldBe(1);
+        host.Clock.Advance(TimeSpan.FromDays(3));
+        await host.ProcessBatchAsync();
+        host.Sandbox.State.SentMessages.Count(m => m.ContactId == contact.Id).ShouldBe(1); // SMS_1 only
+
+        for (var i = 0; i < 200 && await host.WithDbAsync(db => db.GhlActions.AnyAsync(a => a.Kind != GhlActionKinds.OptOutConfirmation && a.Attempts == 0)); i++)
+        {
+            await Task.Delay(50); // the worker's first try, while GHL is still down
+        }
+
+        // GHL is back: as time passes the queued updates are retried with backoff until GHL accepts.
+        faults.Clear();
+        for (var i = 0; i < 40 && await host.WithDbAsync(db => db.GhlActions.AnyAsync(a => a.Status == GhlActionStatus.Pending)); i++)
+        {
+            host.Clock.Advance(TimeSpan.FromMinutes(15));
+            await host.WaitForWebhooksAsync();
+        }
+
+        contact.DndSettings["SMS"].Status.ShouldBe("active");
+        contact.Tags.ShouldContain("sdr-opted-out");
+        var actions = await host.WithDbAsync(db => db.GhlActions.Where(a => a.ContactId == contact.Id).ToListAsync());
+        actions.Where(a => a.Kind is GhlActionKinds.SetSmsDnd or GhlActionKinds.AddTag).Select(a => (a.Kind, a.Status, Retried: a.Attempts > 1))
+            .ShouldBe([(GhlActionKinds.SetSmsDnd, GhlActionStatus.Done, true), (GhlActionKinds.AddTag, GhlActionStatus.Done, true)], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task StopFromOneContact_StopsEverySequenceOfTheSamePhoneNumber()
+    {
+        await using var host = await SdrTestHost.StartAsync(TestDatabases.Sqlite);
+        var contact = host.TextableContacts(1)[0];
+        var twin = host.Sandbox.State.AddContact(new SandboxContact
+        {
+            LocationId = host.LocationId,
+            FirstName = "Same",
+            LastName = "Person",
+            Phone = contact.Phone,
+            Timezone = contact.Timezone,
+            State = contact.State,
+        });
+        (await host.EnrollAsync(contact.Id, twin.Id)).EnsureSuccessStatusCode();
+
+        await host.Sandbox.Webhooks.SimulateInboundReplyAsync(host.LocationId, contact.Id, "Remove me from your list", SdrTestHost.Webhook("reply"));
+        await host.WaitForWebhooksAsync();
+
+        (await host.GetSequenceAsync(twin.Id)).GetProperty("current_step").GetString().ShouldBe("opted_out");
+        twin.Tags.ShouldContain("sdr-opted-out");
+    }
+
+    [Fact]
+    public async Task Help_GetsOneHelpTextPerDay_AndStartRenewsConsentWithoutReEnrolling()
+    {
+        await using var host = await SdrTestHost.StartAsync(TestDatabases.Sqlite);
+        var contact = host.TextableContacts(1)[0];
+        (await host.EnrollAsync(contact.Id)).EnsureSuccessStatusCode();
+        var reply = SdrTestHost.Webhook("reply");
+        var webhooks = host.Sandbox.Webhooks;
+
+        await webhooks.SimulateInboundReplyAsync(host.LocationId, contact.Id, "HELP", reply);
+        await webhooks.SimulateInboundReplyAsync(host.LocationId, contact.Id, "help?", reply);
+        await host.WaitForWebhooksAsync();
+        host.Sandbox.State.SentMessages.Count(m => m.ContactId == contact.Id && m.Body!.Contains("Reply with your question")).ShouldBe(1);
+        (await host.GetSequenceAsync(contact.Id)).GetProperty("active").GetBoolean().ShouldBeTrue();
+
+        await webhooks.SimulateInboundReplyAsync(host.LocationId, contact.Id, "STOP", reply);
+        await host.WaitForWebhooksAsync();
+        await webhooks.SimulateInboundReplyAsync(host.LocationId, contact.Id, "START", reply);
+        await host.WaitForWebhooksAsync();
+
+        (await host.WithDbAsync(db => db.Suppressions.CountAsync(s => s.ContactId == contact.Id))).ShouldBe(0);
+        contact.DndSettings["SMS"].Status.ShouldBe("inactive");
+        contact.Tags.ShouldNotContain("sdr-opted-out");
+        var sequence = await host.GetSequenceAsync(contact.Id);
+        sequence.GetProperty("current_step").GetString().ShouldBe("opted_out");
+        sequence.GetProperty("active").GetBoolean().ShouldBeFalse();
+        sequence.GetProperty("replies").EnumerateArray().Select(r => r.GetProperty("category").GetString())
+            .ShouldBe(["help", "help", "opt_out", "re_consent"]);
+    }
+
+    [Fact]
+    public async Task ContactDndUpdate_OptsOutWithoutAConfirmationText()
+    {
+        await using var host = await SdrTestHost.StartAsync(TestDatabases.Sqlite);
+        var contact = host.TextableContacts(1)[0];
+        (await host.EnrollAsync(contact.Id)).EnsureSuccessStatusCode();
+        var update = new JsonObject
+        {
+            ["type"] = "ContactDndUpdate",
+            ["locationId"] = host.LocationId,
+            ["id"] = contact.Id,
+            ["phone"] = contact.Phone,
+            ["dnd"] = false,
+            ["dndSettings"] = new JsonObject
+            {
+                ["SMS"] = new JsonObject { ["status"] = "active", ["message"] = "STOP received by GHL", ["code"] = "103" },
+                ["Email"] = new JsonObject { ["status"] = "inactive", ["message"] = "", ["code"] = "" },
+            },
+        };
+
+        (await host.Sandbox.Webhooks.SendAsync(SdrTestHost.Webhook("opt-out"), update)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await host.WaitForWebhooksAsync();
+
+        (await host.GetSequenceAsync(contact.Id)).GetProperty("current_step").GetString().ShouldBe("opted_out");
+        host.Sandbox.State.SentMessages.Count(m => m.ContactId == contact.Id).ShouldBe(1); // SMS_1 only
+        var suppression = await host.WithDbAsync(db => db.Suppressions.SingleAsync(s => s.ContactId == contact.Id));
+        suppression.Channel.ShouldBe("sms");
+        suppression.Source.ShouldBe("ghl_dnd");
+    }
+
+    [Fact]
+    public async Task AppointmentCreate_BooksAndStopsTheCadence_StageChangesStopOrEnrol()
+    {
+        var stop = "stage-stop";
+        var source = "stage-source";
+        await using var host = await SdrTestHost.StartAsync(TestDatabases.Sqlite, new Dictionary<string, string?>
+        {
+            ["sdr:prospecting:stop_stage_ids:0"] = stop,
+            ["sdr:prospecting:ghl_pipeline_stage_ids:0"] = source,
+        });
+        var contacts = host.TextableContacts(3);
+        (await host.EnrollAsync(contacts[0].Id, contacts[1].Id)).EnsureSuccessStatusCode();
+        var webhooks = host.Sandbox.Webhooks;
+        var now = host.Clock.GetUtcNow();
+
+        await webhooks.SendAppointmentCreateAsync(
+            SdrTestHost.Webhook("booking-confirmed"),
+            new SandboxAppointment("apt-1", host.LocationId, host.Sandbox.State.Calendar(host.LocationId).Id, contacts[0].Id, now.AddDays(2), now.AddDays(2).AddMinutes(30), "Listing consult", "confirmed", now));
+        await webhooks.SendOpportunityStageUpdateAsync(SdrTestHost.Webhook("stage-change"), Opportunity(host, contacts[1].Id, stop));
+        await webhooks.SendOpportunityStageUpdateAsync(SdrTestHost.Webhook("stage-change"), Opportunity(host, contacts[2].Id, source));
+        await host.WaitForWebhooksAsync();
+
+        var booked = await host.GetSequenceAsync(contacts[0].Id);
+        booked.GetProperty("current_step").GetString().ShouldBe("booked");
+        booked.GetProperty("active").GetBoolean().ShouldBeFalse();
+        (await host.GetSequenceAsync(contacts[1].Id)).GetProperty("active").GetBoolean().ShouldBeFalse();
+        var enrolled = await host.GetSequenceAsync(contacts[2].Id);
+        enrolled.GetProperty("active").GetBoolean().ShouldBeTrue();
+        host.Sandbox.State.SentMessages.Count(m => m.ContactId == contacts[2].Id).ShouldBe(1);
+    }
+
+    private static SandboxOpportunity Opportunity(SdrTestHost host, string contactId, string stageId) => new()
+    {
+        Id = "opp-" + contactId,
+        LocationId = host.LocationId,
+        PipelineId = "pipe-1",
+        PipelineStageId = stageId,
+        ContactId = contactId,
+        Name = "Seller lead",
+        Status = "open",
+        CreatedAt = host.Clock.GetUtcNow(),
+    };
+
+    /// <summary>Waits for the inbox only (GHL actions stay pending while GHL is failing).</summary>
+    private static async Task WaitForEventsAsync(SdrTestHost host)
+    {
+        for (var i = 0; i < 300; i++)
+        {
+            if (await host.WithDbAsync(db => db.WebhookEvents.AllAsync(e => e.Status != WebhookEventStatus.Pending)))
+            {
+                return;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException("webhook events still pending");
+    }
+}

@@ -66,7 +66,7 @@ public sealed partial class SequenceQueries(SdrDbContext db, TimeProvider time, 
             sequence.IsActive,
             sequence.EndReason,
             sequence.LastError,
-            touches.Select(t => new TouchView(t.Step, t.Channel, t.Status, Utc(t.SentAt), t.GhlMessageId)).ToList(),
+            touches.Select(t => new TouchView(t.Step, t.Channel, t.Status, Utc(t.SentAt), t.GhlMessageId, t.Error, t.NeedsReview)).ToList(),
             touches.Where(t => t.RepliedAt is not null)
                 .Select(t => new ReplyView(Utc(t.RepliedAt!.Value), null, null, null)).ToList(),
             MergeDecisions(touches, decisions));

@@ -73,6 +73,31 @@ public sealed class ReconciliationTests
 
     [Theory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task ConcurrentBatches_ReconcileEachTouchOnce_AndResendItOnce(string provider)
+    {
+        await using var host = await SdrTestHost.StartAsync(provider);
+        var contacts = host.TextableContacts(6).Select(c => c.Id).ToArray();
+        host.Sandbox.State.Faults.Enqueue(new SandboxFault("POST", "/conversations/messages", StatusCode: 500, Count: 3));
+        host.Sandbox.State.Faults.Enqueue(new SandboxFault("POST", "/conversations/messages", StatusCode: 500, Count: 3, ApplyBeforeFailing: true));
+        foreach (var contact in contacts)
+        {
+            (await host.EnrollAsync(contact)).EnsureSuccessStatusCode();
+        }
+
+        host.Sandbox.State.SentMessages.Count.ShouldBe(3);
+        host.Clock.Advance(PastReservationTimeout);
+
+        var batches = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => host.ProcessBatchAsync()));
+        var drained = await host.ProcessBatchAsync();
+
+        (batches.Sum(b => b.GetProperty("reconciled").GetInt32()) + drained.GetProperty("reconciled").GetInt32()).ShouldBe(6);
+        var sent = host.Sandbox.State.SentMessages;
+        sent.Count.ShouldBe(6);
+        sent.Select(m => m.ContactId).Distinct().Count().ShouldBe(6);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task GhlHistoryUnavailable_TouchStaysUnknown_AndIsReconciledLater(string provider)
     {
         // The breaker runs on the real clock; kept closed so the outage is seen as failed reads.

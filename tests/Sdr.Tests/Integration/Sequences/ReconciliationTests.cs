@@ -132,6 +132,26 @@ public sealed class ReconciliationTests
 
     [Theory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task GhlCircuitOpen_SpendsNoReconciliationAttempt(string provider)
+    {
+        await using var host = await SdrTestHost.StartAsync(provider, new Dictionary<string, string?> { ["sdr:sequence:reconcile_max_attempts"] = "1" });
+        var contact = host.TextableContacts(1)[0];
+        host.Sandbox.State.Faults.Enqueue(new SandboxFault("POST", "/conversations/messages", StatusCode: 500, ApplyBeforeFailing: true));
+        (await host.EnrollAsync(contact.Id)).EnsureSuccessStatusCode();
+
+        host.Clock.Advance(PastReservationTimeout);
+        host.Sandbox.State.Faults.Enqueue(new SandboxFault("GET", "/conversations/search", StatusCode: 503, Count: 20));
+        var batch = await host.ProcessBatchAsync();
+
+        batch.GetProperty("reconciled").GetInt32().ShouldBe(0);
+        var touch = Touch(await host.GetSequenceAsync(contact.Id), "sms_1");
+        touch.GetProperty("status").GetString().ShouldBe(TouchStatus.Unknown);
+        touch.GetProperty("needs_review").GetBoolean().ShouldBeFalse();
+        touch.GetProperty("error").GetString()!.ShouldContain("circuit breaker");
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task GhlHistoryUnavailableTooLong_TouchIsFlagged_NeverResent(string provider)
     {
         await using var host = await SdrTestHost.StartAsync(provider, new Dictionary<string, string?> { ["sdr:sequence:reconcile_max_attempts"] = "1" });

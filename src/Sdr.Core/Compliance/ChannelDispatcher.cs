@@ -38,6 +38,9 @@ public sealed class ChannelDispatcher(IGoHighLevelClient ghl, IOptions<GhlSettin
         return result.MessageId;
     }
 
+    /// <summary>True when the step goes out by workflow enrolment, which leaves nothing to find in the conversation history.</summary>
+    public bool SendsThroughWorkflow(SequenceStep step, Channel channel) => WorkflowFor(step, channel) is not null;
+
     private string? WorkflowFor(SequenceStep step, Channel channel) => (step, channel) switch
     {
         (_, Channel.Voicemail) => _settings.WorkflowVoicemailDrop,

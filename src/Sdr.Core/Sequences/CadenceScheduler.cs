@@ -18,7 +18,7 @@ public sealed partial class CadenceScheduler(
     IOptions<PerformanceOptions> performance,
     ILogger<CadenceScheduler> logger)
 {
-    private static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(5);
+    internal static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(5);
 
     /// <summary>Sequences advanced together: one reservation and one outcome transaction per chunk.</summary>
     internal const int ChunkSize = 100;
@@ -29,6 +29,7 @@ public sealed partial class CadenceScheduler(
     public async Task<BatchResult> ProcessDueTouchesAsync(int batchSize, string? locationId = null, CancellationToken cancellationToken = default)
     {
         var stopwatch = Stopwatch.StartNew();
+        var reconciled = await ReconcileAsync(locationId, cancellationToken);
         var claimToken = Guid.NewGuid();
         var ids = await ClaimDueAsync(claimToken, batchSize, locationId, cancellationToken);
 
@@ -47,7 +48,7 @@ public sealed partial class CadenceScheduler(
             }
         });
 
-        return new BatchResult(ids.Count, dispatched, skipped, errors, stopwatch.ElapsedMilliseconds);
+        return new BatchResult(ids.Count, dispatched, skipped, errors, stopwatch.ElapsedMilliseconds) { Reconciled = reconciled };
     }
 
     /// <summary>Claims one sequence (for example right after enrolment) and advances it.</summary>

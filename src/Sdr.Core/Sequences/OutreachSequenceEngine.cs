@@ -121,8 +121,7 @@ public sealed partial class OutreachSequenceEngine(
                 return SequenceProcessResult.Skipped;
             case DispatchResultKind.OutcomeUnknown:
                 Decide(sequence, step, now, DecisionOutcome.Failed, outcome.Reason);
-                sequence.LastError = "outcome of " + step.ToName() + " unknown: flagged for review, not re-sent";
-                Advance(sequence, step, planned.IsCheckIn, now);
+                HoldForReconciliation(sequence, step);
                 return SequenceProcessResult.Error;
             case DispatchResultKind.InFlight:
                 return SequenceProcessResult.Skipped;

@@ -25,8 +25,16 @@ public sealed class SequenceOptions
     public double RetryBaseDelayMinutes { get; set; } = 5;
 
     [ConfigurationKeyName("reservation_timeout_minutes")]
-    [Range(1, 1440, ErrorMessage = "sdr:sequence:reservation_timeout_minutes must be between {1} and {2}.")]
+    [Range(0.05, 1440, ErrorMessage = "sdr:sequence:reservation_timeout_minutes must be between {1} and {2}.")]
     public double ReservationTimeoutMinutes { get; set; } = 10;
+
+    [ConfigurationKeyName("reconcile_batch_size")]
+    [Range(1, 10000, ErrorMessage = "sdr:sequence:reconcile_batch_size must be between {1} and {2}.")]
+    public int ReconcileBatchSize { get; set; } = 50;
+
+    [ConfigurationKeyName("reconcile_max_attempts")]
+    [Range(1, 50, ErrorMessage = "sdr:sequence:reconcile_max_attempts must be between {1} and {2}.")]
+    public int ReconcileMaxAttempts { get; set; } = 5;
 
     public StepWindowOptions WindowFor(SequenceStep step) =>
         Steps.TryGetValue(step.ToName(), out var window)

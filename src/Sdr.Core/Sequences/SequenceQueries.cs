@@ -71,7 +71,7 @@ public sealed partial class SequenceQueries(SdrDbContext db, TimeProvider time, 
             sequence.IsActive,
             sequence.EndReason,
             sequence.LastError,
-            touches.Select(t => new TouchView(t.Step, t.Channel, t.Status, Utc(t.SentAt), t.GhlMessageId)).ToList(),
+            touches.Select(t => new TouchView(t.Step, t.Channel, t.Status, Utc(t.SentAt), t.GhlMessageId, t.Error, t.NeedsReview)).ToList(),
             replies.Select(r => new ReplyView(Utc(r.ReceivedAt), r.Category, r.Confidence, r.DecidedBy)).ToList(),
             MergeDecisions(touches, decisions));
     }

@@ -13,7 +13,8 @@ public sealed record ProspectView(
     int ReplyCount,
     bool Active);
 
-public sealed record TouchView(string Step, string Channel, string Status, DateTimeOffset? SentAt, string? GhlMessageId);
+/// <summary>A touch; <c>Error</c> says why it failed or why its outcome is unknown, <c>NeedsReview</c> that a person should check GHL.</summary>
+public sealed record TouchView(string Step, string Channel, string Status, DateTimeOffset? SentAt, string? GhlMessageId, string? Error, bool NeedsReview);
 
 public sealed record ReplyView(DateTimeOffset ReceivedAt, string? Category, double? Confidence, string? DecidedBy);
 

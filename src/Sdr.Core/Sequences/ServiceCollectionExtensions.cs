@@ -29,6 +29,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<SequenceEnrollment>();
         services.AddSingleton<PersonalizationEngine>();
         services.AddScoped<OutreachSequenceEngine>();
+        services.AddScoped<TouchReconciler>();
         services.AddScoped<OutboundPipeline>();
         services.AddScoped<TouchReservations>();
         services.AddScoped<ChannelDispatcher>();

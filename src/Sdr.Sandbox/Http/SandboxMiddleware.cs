@@ -90,6 +90,18 @@ internal sealed class SandboxMiddleware(RequestDelegate next, SandboxState state
             }
         }
 
+        if (fault is { Kind: SandboxFaultKind.HoldResponse, Hold: { } hold })
+        {
+            try
+            {
+                await hold.WaitAsync(context.RequestAborted);
+            }
+            catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+            {
+                return true;
+            }
+        }
+
         if (fault.Kind == SandboxFaultKind.AbortConnection)
         {
             context.Abort();

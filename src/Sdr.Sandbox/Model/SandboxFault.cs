@@ -4,6 +4,9 @@ public enum SandboxFaultKind
 {
     StatusCode,
     AbortConnection,
+
+    /// <summary>Holds the request (see <see cref="SandboxFault.Hold"/>) until released, then answers the status code.</summary>
+    HoldResponse,
 }
 
 /// <summary>
@@ -16,4 +19,8 @@ public sealed record SandboxFault(
     int StatusCode = 500,
     int Count = 1,
     bool ApplyBeforeFailing = false,
-    SandboxFaultKind Kind = SandboxFaultKind.StatusCode);
+    SandboxFaultKind Kind = SandboxFaultKind.StatusCode)
+{
+    /// <summary>For <see cref="SandboxFaultKind.HoldResponse"/>: the signal the test waits on and releases.</summary>
+    public SandboxHold? Hold { get; init; }
+}

@@ -18,7 +18,7 @@ internal static class SequencesApi
         group.MapPost("/process-batch", ProcessBatchAsync)
             .WithName("ProcessBatch")
             .WithSummary("Send the touches that are due now (what the cadence worker does every cron_interval_minutes).")
-            .WithDescription("processed: sequences claimed; dispatched: touches GHL took; skipped: handled without a GHL call (deferred, blocked, paused, already sent); errors: touches that failed and will be retried or were given up.");
+            .WithDescription("processed: sequences claimed; dispatched: touches GHL took; skipped: handled without a GHL call (deferred, blocked, paused, already sent); errors: touches that failed and will be retried or were given up; reconciled: touches of unknown outcome settled against the GHL conversation history before the batch (sent, to be sent again, or flagged for review).");
         group.MapGet("/{contact_id}", GetSequenceAsync)
             .WithName("GetSequence")
             .WithSummary("A contact's sequence with its touches, replies and every dispatch decision.");

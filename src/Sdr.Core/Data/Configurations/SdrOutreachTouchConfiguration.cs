@@ -25,5 +25,8 @@ internal sealed class SdrOutreachTouchConfiguration : IEntityTypeConfiguration<S
         // A sequence reserves each of its steps once, whatever the day.
         builder.HasIndex(t => new { t.SequenceId, t.Step }).IsUnique();
         builder.HasIndex(t => new { t.LocationId, t.SentAt });
+
+        // TouchReconciler's query: unconfirmed touches, oldest first.
+        builder.HasIndex(t => new { t.Status, t.ReservedAt });
     }
 }

@@ -27,4 +27,13 @@ public sealed class SdrOutreachTouch
     public DateTime ReservedAt { get; set; }
     public string? GhlMessageId { get; set; }
     public string? Error { get; set; }
+
+    /// <summary>How often <c>TouchReconciler</c> has looked for this touch in GHL's conversation history.</summary>
+    public int ReconcileAttempts { get; set; }
+
+    /// <summary>When the reconciler may look again (backoff); null when it has not looked yet.</summary>
+    public DateTime? ReconcileAfter { get; set; }
+
+    /// <summary>The outcome stayed unknown after reconciliation: left for a person to check, never re-sent.</summary>
+    public bool NeedsReview { get; set; }
 }

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Sdr.Core.Data.Entities;
 using Sdr.Sandbox;
 using Sdr.Tests.Integration.Support;
 
@@ -127,67 +126,6 @@ public sealed class EnrollmentAndDispatchTests
 
         retry.GetProperty("dispatched").GetInt32().ShouldBe(1);
         host.Sandbox.State.SentMessages.Count(m => m.ContactId == failed && m.Type == "Email").ShouldBe(1);
-    }
-
-    [Theory]
-    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
-    public async Task LostGhlResponse_IsFlaggedAndNeverResent(string provider)
-    {
-        await using var host = await SdrTestHost.StartAsync(provider);
-        var contact = host.TextableContacts(1)[0];
-        (await host.EnrollAsync(contact.Id)).EnsureSuccessStatusCode();
-        host.Clock.Advance(TimeSpan.FromHours(24));
-        host.Sandbox.State.Faults.Enqueue(new SandboxFault("POST", "/conversations/messages", StatusCode: 500, Count: 1, ApplyBeforeFailing: true));
-
-        var batch = await host.ProcessBatchAsync();
-        for (var i = 0; i < 3; i++)
-        {
-            host.Clock.Advance(TimeSpan.FromHours(1));
-            await host.ProcessBatchAsync();
-        }
-
-        batch.GetProperty("errors").GetInt32().ShouldBe(1);
-        host.Sandbox.State.SentMessages.Count(m => m.Type == "Email").ShouldBe(1);
-        var sequence = await host.GetSequenceAsync(contact.Id);
-        sequence.GetProperty("touches")[1].GetProperty("status").GetString().ShouldBe(TouchStatus.Unknown);
-        sequence.GetProperty("last_error").GetString()!.ShouldContain("unknown");
-        sequence.GetProperty("current_step").GetString().ShouldBe("email_1");
-    }
-
-    [Theory]
-    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
-    public async Task CrashBetweenReservationAndConfirmation_IsNotResentAfterRestart(string provider)
-    {
-        await using var host = await SdrTestHost.StartAsync(provider);
-        var contact = host.TextableContacts(1)[0];
-        (await host.EnrollAsync(contact.Id)).EnsureSuccessStatusCode();
-        host.Clock.Advance(TimeSpan.FromHours(24));
-
-        // What a process killed mid-call leaves behind: a reserved email_1 that was never confirmed.
-        await host.WithDbAsync(async db =>
-        {
-            var sequence = await db.Sequences.SingleAsync();
-            db.Touches.Add(new SdrOutreachTouch
-            {
-                SequenceId = sequence.Id,
-                ContactId = sequence.ContactId,
-                LocationId = sequence.LocationId,
-                Step = "email_1",
-                Channel = "email",
-                Status = TouchStatus.Reserved,
-                ReservedAt = host.Clock.GetUtcNow().UtcDateTime.AddMinutes(-30),
-                TouchDate = DateOnly.FromDateTime(host.Clock.GetUtcNow().UtcDateTime),
-            });
-            return await db.SaveChangesAsync();
-        });
-
-        var batch = await host.ProcessBatchAsync();
-
-        batch.GetProperty("dispatched").GetInt32().ShouldBe(0);
-        host.Sandbox.State.SentMessages.Count(m => m.Type == "Email").ShouldBe(0);
-        var view = await host.GetSequenceAsync(contact.Id);
-        view.GetProperty("touches")[1].GetProperty("status").GetString().ShouldBe(TouchStatus.Unknown);
-        view.GetProperty("current_step").GetString().ShouldBe("email_1");
     }
 
     [Theory]

@@ -283,6 +283,18 @@ namespace Sdr.Core.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("message_body");
 
+                    b.Property<bool>("NeedsReview")
+                        .HasColumnType("boolean")
+                        .HasColumnName("needs_review");
+
+                    b.Property<DateTime?>("ReconcileAfter")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reconcile_after");
+
+                    b.Property<int>("ReconcileAttempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("reconcile_attempts");
+
                     b.Property<DateTime?>("RepliedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("replied_at");
@@ -328,6 +340,9 @@ namespace Sdr.Core.Data.Migrations.Postgres
                     b.HasIndex("SequenceId", "Step")
                         .IsUnique()
                         .HasDatabaseName("ix_sdr_outreach_touches_sequence_id_step");
+
+                    b.HasIndex("Status", "ReservedAt")
+                        .HasDatabaseName("ix_sdr_outreach_touches_status_reserved_at");
 
                     b.HasIndex("ContactId", "Step", "TouchDate")
                         .IsUnique()

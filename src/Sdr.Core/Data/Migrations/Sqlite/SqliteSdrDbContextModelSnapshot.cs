@@ -270,6 +270,18 @@ namespace Sdr.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("message_body");
 
+                    b.Property<bool>("NeedsReview")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("needs_review");
+
+                    b.Property<DateTime?>("ReconcileAfter")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reconcile_after");
+
+                    b.Property<int>("ReconcileAttempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reconcile_attempts");
+
                     b.Property<DateTime?>("RepliedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("replied_at");
@@ -315,6 +327,9 @@ namespace Sdr.Core.Data.Migrations.Sqlite
                     b.HasIndex("SequenceId", "Step")
                         .IsUnique()
                         .HasDatabaseName("ix_sdr_outreach_touches_sequence_id_step");
+
+                    b.HasIndex("Status", "ReservedAt")
+                        .HasDatabaseName("ix_sdr_outreach_touches_status_reserved_at");
 
                     b.HasIndex("ContactId", "Step", "TouchDate")
                         .IsUnique()

@@ -22,35 +22,26 @@ public sealed partial class OutboundPipeline(
     private readonly IOutboundStage[] _stages = stages.OrderBy(s => s.Order).ToArray();
 
     /// <summary>
-    /// Sends a group of touches: each passes the stages, those that pass are reserved together in
+    /// Sends a group of touches: each passes the stages and those that pass are reserved, all in
     /// one transaction, then the GHL calls run concurrently. Outcomes come back in request order;
     /// the touches' new states are saved by the caller.
     /// </summary>
     public async Task<IReadOnlyList<DispatchOutcome>> SendManyAsync(IReadOnlyList<OutboundRequest> requests, int concurrency, CancellationToken cancellationToken)
     {
         var outcomes = new DispatchOutcome[requests.Count];
-        var passed = new List<int>(requests.Count);
+        List<int> passed;
+        IReadOnlyList<(DispatchResultKind? Verdict, SdrOutreachTouch? Touch)> reserved;
 
-        // One transaction for the whole group's checks: counters kept in the database then cost one
-        // commit per group instead of one per statement, and a failure leaves no unit taken.
+        // One transaction for the whole group's checks and reservations, committed before any GHL
+        // call: counters kept in the database then cost one commit per group instead of one per
+        // statement, and a failure leaves no unit taken and nothing reserved.
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            for (var i = 0; i < requests.Count; i++)
-            {
-                if (await CheckAsync(requests[i], cancellationToken) is { } stopped)
-                {
-                    outcomes[i] = stopped;
-                }
-                else
-                {
-                    passed.Add(i);
-                }
-            }
-
+            passed = await CheckManyAsync(requests, outcomes, cancellationToken);
+            reserved = await reservations.ReserveManyAsync(passed.Select(i => requests[i]).ToList(), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
-        var reserved = await reservations.ReserveManyAsync(passed.Select(i => requests[i]).ToList(), cancellationToken);
         var toSend = new List<(int Index, SdrOutreachTouch Touch)>(passed.Count);
         for (var j = 0; j < passed.Count; j++)
         {
@@ -89,42 +80,64 @@ public sealed partial class OutboundPipeline(
         }
     }
 
-    /// <summary>The stages' verdict, or null when the touch may go out.</summary>
-    private async Task<DispatchOutcome?> CheckAsync(OutboundRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the stages over the group, stage by stage, each on the touches every earlier stage let
+    /// through (in request order, so counters are taken as if touch by touch). A stopped touch gets its
+    /// outcome and the units of the counting stages it passed back; returns the indexes that may go out.
+    /// </summary>
+    private async Task<List<int>> CheckManyAsync(IReadOnlyList<OutboundRequest> requests, DispatchOutcome[] outcomes, CancellationToken cancellationToken)
     {
-        if (dispatcher.Unavailable(request.Step, request.Channel) is { } unavailable)
+        var alive = new List<int>(requests.Count);
+        for (var i = 0; i < requests.Count; i++)
         {
-            return new DispatchOutcome(DispatchResultKind.Blocked, unavailable);
+            if (dispatcher.Unavailable(requests[i].Step, requests[i].Channel) is { } unavailable)
+            {
+                outcomes[i] = new DispatchOutcome(DispatchResultKind.Blocked, unavailable);
+            }
+            else
+            {
+                alive.Add(i);
+            }
         }
 
         var passedStages = new List<IReleasingStage>();
         foreach (var stage in _stages)
         {
-            var decision = await stage.EvaluateAsync(request, cancellationToken);
-            if (decision.Verdict != StageVerdict.Continue)
+            if (alive.Count == 0)
             {
+                break;
+            }
+
+            var decisions = await stage.EvaluateManyAsync(alive.Select(i => requests[i]).ToList(), cancellationToken);
+            var next = new List<int>(alive.Count);
+            for (var j = 0; j < alive.Count; j++)
+            {
+                var (index, decision) = (alive[j], decisions[j]);
+                if (decision.Verdict == StageVerdict.Continue)
+                {
+                    next.Add(index);
+                    continue;
+                }
+
                 foreach (var counted in passedStages)
                 {
-                    await counted.ReleaseAsync(request, CancellationToken.None);
+                    await counted.ReleaseAsync(requests[index], CancellationToken.None);
                 }
+
+                outcomes[index] = decision.Verdict == StageVerdict.Deferred
+                    ? new DispatchOutcome(DispatchResultKind.Deferred, $"{stage.Name}: {decision.Reason}", Until: decision.Until)
+                    : new DispatchOutcome(DispatchResultKind.Blocked, $"{stage.Name}: {decision.Reason}") { EndsSequence = decision.EndsSequence };
             }
-            else if (stage is IReleasingStage releasing)
+
+            if (stage is IReleasingStage releasing)
             {
                 passedStages.Add(releasing);
             }
 
-            if (decision.Verdict == StageVerdict.Deferred)
-            {
-                return new DispatchOutcome(DispatchResultKind.Deferred, $"{stage.Name}: {decision.Reason}", Until: decision.Until);
-            }
-
-            if (decision.Verdict == StageVerdict.Blocked)
-            {
-                return new DispatchOutcome(DispatchResultKind.Blocked, $"{stage.Name}: {decision.Reason}") { EndsSequence = decision.EndsSequence };
-            }
+            alive = next;
         }
 
-        return null;
+        return alive;
     }
 
     private async Task<DispatchOutcome> CallGhlAsync(OutboundRequest request, SdrOutreachTouch touch, CancellationToken cancellationToken)

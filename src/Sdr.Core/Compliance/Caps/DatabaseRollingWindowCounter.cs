@@ -7,7 +7,7 @@ namespace Sdr.Core.Compliance.Caps;
 /// <summary>
 /// <see cref="IRollingWindowCounter"/> in <c>sdr_rate_counters</c>, for installs without Redis. A
 /// limit of N is N slot rows (<c>{key}#0</c> .. <c>{key}#N-1</c>); a slot is free once its window has
-/// ended, and a take claims a free slot with one conditional UPDATE, so two instances can never
+/// ended, and a take claims a free slot with one conditional upsert, so two instances can never
 /// claim the same slot. N is small (3), so the few round trips do not matter.
 /// </summary>
 public sealed class DatabaseRollingWindowCounter(SdrDbContext db) : IRollingWindowCounter
@@ -24,10 +24,7 @@ public sealed class DatabaseRollingWindowCounter(SdrDbContext db) : IRollingWind
         var slots = Slots(key, limit);
         foreach (var slot in slots)
         {
-            var claimed = await _db.Set<SdrRateCounter>()
-                .Where(c => c.Key == slot && c.WindowEndsAt <= now)
-                .ExecuteUpdateAsync(s => s.SetProperty(c => c.Count, 1).SetProperty(c => c.WindowEndsAt, windowEndsAt), cancellationToken);
-            if (claimed == 1 || await RateCounterRows.TryInsertAsync(_db, slot, windowEndsAt, cancellationToken))
+            if (await RateCounterRows.TryClaimSlotAsync(_db, slot, now, windowEndsAt, cancellationToken))
             {
                 return RollingTake.Allowed;
             }

@@ -1,31 +1,90 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 using Sdr.Core.Data;
 using Sdr.Core.Data.Entities;
 
 namespace Sdr.Core.Compliance.Caps;
 
-/// <summary>Statements on <c>sdr_rate_counters</c> that leave the context's change tracker alone.</summary>
+/// <summary>
+/// The take statements on <c>sdr_rate_counters</c>: one upsert each, run on the context's connection
+/// (and its open transaction, if any) without EF's query pipeline and change tracker. INSERT ... ON
+/// CONFLICT DO UPDATE ... WHERE has the same syntax on SQLite and PostgreSQL, is atomic in both
+/// (PostgreSQL locks the conflicting row and re-checks the WHERE on its latest version), and unlike
+/// catching a unique violation it does not abort a PostgreSQL transaction the caller may have open.
+/// </summary>
 internal static class RateCounterRows
 {
+    private static readonly ConditionalWeakTable<IModel, Statements> Cache = [];
+
     /// <summary>
-    /// Inserts a counter at one unless the key exists: true when inserted. ON CONFLICT DO NOTHING has
-    /// the same syntax on SQLite and PostgreSQL, and unlike catching the unique violation it does
-    /// not abort a PostgreSQL transaction the caller may have open, nor flush the caller's changes.
+    /// Counts one unit under <paramref name="key"/> if the window has ended (it starts again at one,
+    /// ending at <paramref name="windowEndsAt"/>), the count is under <paramref name="limit"/>, or
+    /// the key is new: true when counted.
     /// </summary>
-    public static async Task<bool> TryInsertAsync(SdrDbContext db, string key, DateTime windowEndsAt, CancellationToken cancellationToken)
+    public static async Task<bool> TryTakeAsync(SdrDbContext db, string key, int limit, DateTime now, DateTime windowEndsAt, CancellationToken cancellationToken) =>
+        await ExecuteAsync(db, StatementsFor(db).Take, key, limit, now, windowEndsAt, cancellationToken) == 1;
+
+    /// <summary>Claims a rolling-window slot that is new or whose window has ended: true when claimed.</summary>
+    public static async Task<bool> TryClaimSlotAsync(SdrDbContext db, string slot, DateTime now, DateTime windowEndsAt, CancellationToken cancellationToken) =>
+        await ExecuteAsync(db, StatementsFor(db).ClaimSlot, slot, limit: null, now, windowEndsAt, cancellationToken) == 1;
+
+    private static async Task<int> ExecuteAsync(SdrDbContext db, string sql, string key, int? limit, DateTime now, DateTime windowEndsAt, CancellationToken cancellationToken)
     {
-        var entity = db.Model.FindEntityType(typeof(SdrRateCounter))
+        var database = db.Database;
+        await database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = database.GetDbConnection().CreateCommand();
+            command.CommandText = sql;
+            command.Transaction = database.CurrentTransaction?.GetDbTransaction();
+            Add(command, "@key", key);
+            Add(command, "@now", CapClock.AsUtc(now));
+            Add(command, "@ends", CapClock.AsUtc(windowEndsAt));
+            if (limit is { } value)
+            {
+                Add(command, "@limit", value);
+            }
+
+            return await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        finally
+        {
+            await database.CloseConnectionAsync();
+        }
+    }
+
+    private static void Add(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+
+    private static Statements StatementsFor(SdrDbContext db) => Cache.GetValue(db.Model, Build);
+
+    private static Statements Build(IModel model)
+    {
+        var entity = model.FindEntityType(typeof(SdrRateCounter))
             ?? throw new InvalidOperationException("SdrRateCounter is not in the model.");
-        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var keyColumn = Column(entity, table, nameof(SdrRateCounter.Key));
-        var sql = $$"""
-            INSERT INTO {{Quoted(entity.GetSchema(), entity.GetTableName()!)}} ({{keyColumn}}, {{Column(entity, table, nameof(SdrRateCounter.Count))}}, {{Column(entity, table, nameof(SdrRateCounter.WindowEndsAt))}})
-            VALUES ({0}, 1, {1})
-            ON CONFLICT ({{keyColumn}}) DO NOTHING
-            """;
-        var inserted = await db.Database.ExecuteSqlRawAsync(sql, [key, CapClock.AsUtc(windowEndsAt)], cancellationToken);
-        return inserted == 1;
+        var tableName = entity.GetTableName()!;
+        var storeObject = StoreObjectIdentifier.Table(tableName, entity.GetSchema());
+        var table = Quoted(entity.GetSchema(), tableName);
+        var key = Column(entity, storeObject, nameof(SdrRateCounter.Key));
+        var count = Column(entity, storeObject, nameof(SdrRateCounter.Count));
+        var ends = Column(entity, storeObject, nameof(SdrRateCounter.WindowEndsAt));
+        var insert = $"INSERT INTO {table} ({key}, {count}, {ends}) VALUES (@key, 1, @ends) ON CONFLICT ({key}) DO UPDATE SET ";
+
+        // An ended window starts again at one; a live one counts up while under the limit.
+        var take = insert
+            + $"{count} = CASE WHEN {table}.{ends} <= @now THEN 1 ELSE {table}.{count} + 1 END, "
+            + $"{ends} = CASE WHEN {table}.{ends} <= @now THEN @ends ELSE {table}.{ends} END "
+            + $"WHERE {table}.{ends} <= @now OR {table}.{count} < @limit";
+        var claimSlot = insert + $"{count} = 1, {ends} = @ends WHERE {table}.{ends} <= @now";
+        return new Statements(take, claimSlot);
     }
 
     private static string Column(IEntityType entity, StoreObjectIdentifier table, string property) =>
@@ -33,4 +92,6 @@ internal static class RateCounterRows
 
     private static string Quoted(string? schema, string name) =>
         schema is null ? $"\"{name}\"" : $"\"{schema}\".\"{name}\"";
+
+    private sealed record Statements(string Take, string ClaimSlot);
 }

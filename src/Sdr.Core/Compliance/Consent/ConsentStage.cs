@@ -13,10 +13,18 @@ public sealed class ConsentStage(SdrDbContext db) : IOutboundStage
 
     public string Name => "consent";
 
-    public async ValueTask<StageDecision> EvaluateAsync(OutboundRequest request, CancellationToken cancellationToken)
+    public async ValueTask<StageDecision> EvaluateAsync(OutboundRequest request, CancellationToken cancellationToken) =>
+        (await EvaluateManyAsync([request], cancellationToken))[0];
+
+    /// <summary>One ledger query for the whole group.</summary>
+    public async ValueTask<IReadOnlyList<StageDecision>> EvaluateManyAsync(IReadOnlyList<OutboundRequest> requests, CancellationToken cancellationToken)
     {
-        var reason = await SuppressionLedger.FindAsync(
-            db, request.Sequence.ContactId, request.Sequence.LocationId, request.Channel.ToName(), request.Recipient.Phone, cancellationToken);
-        return reason is null ? StageDecision.Continue : StageDecision.Block($"suppressed ({reason})", endsSequence: true);
+        var lookups = requests
+            .Select(r => new SuppressionLookup(r.Sequence.ContactId, r.Sequence.LocationId, r.Channel.ToName(), r.Recipient.Phone))
+            .ToList();
+        var reasons = await SuppressionLedger.FindManyAsync(db, lookups, cancellationToken);
+        return reasons
+            .Select(reason => reason is null ? StageDecision.Continue : StageDecision.Block($"suppressed ({reason})", endsSequence: true))
+            .ToList();
     }
 }

@@ -7,15 +7,46 @@ namespace Sdr.Core.Compliance.Consent;
 public static class SuppressionLedger
 {
     /// <summary>"source: reason" of the first matching suppression, or null when the contact may be contacted.</summary>
-    public static Task<string?> FindAsync(SdrDbContext db, string contactId, string locationId, string channel, string? phone, CancellationToken cancellationToken)
+    public static async Task<string?> FindAsync(SdrDbContext db, string contactId, string locationId, string channel, string? phone, CancellationToken cancellationToken) =>
+        (await FindManyAsync(db, [new SuppressionLookup(contactId, locationId, channel, phone)], cancellationToken))[0];
+
+    /// <summary>
+    /// <see cref="FindAsync"/> for a group of lookups with one query: per lookup, in order, "source:
+    /// reason" of its first matching suppression (by id), or null.
+    /// </summary>
+    public static async Task<IReadOnlyList<string?>> FindManyAsync(SdrDbContext db, IReadOnlyList<SuppressionLookup> lookups, CancellationToken cancellationToken)
     {
-        var phoneHash = PhoneHash.Of(phone);
-        return db.Suppressions.AsNoTracking()
-            .Where(s => s.ContactId == contactId || (phoneHash != null && s.PhoneHash == phoneHash))
-            .Where(s => s.LocationId == null || s.LocationId == locationId)
-            .Where(s => s.Channel == null || s.Channel == channel)
+        if (lookups.Count == 0)
+        {
+            return [];
+        }
+
+        var phoneHashes = lookups.Select(l => PhoneHash.Of(l.Phone)).ToArray();
+        var contactIds = lookups.Select(l => l.ContactId).Distinct(StringComparer.Ordinal).ToList();
+        var hashes = phoneHashes.OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var locationIds = lookups.Select(l => l.LocationId).Distinct(StringComparer.Ordinal).ToList();
+        var rows = await db.Suppressions.AsNoTracking()
+            .Where(s => (s.ContactId != null && contactIds.Contains(s.ContactId)) || (s.PhoneHash != null && hashes.Contains(s.PhoneHash)))
+            .Where(s => s.LocationId == null || locationIds.Contains(s.LocationId))
             .OrderBy(s => s.Id)
-            .Select(s => s.Source + ": " + s.Reason)
-            .FirstOrDefaultAsync(cancellationToken);
+            .Select(s => new { s.ContactId, s.PhoneHash, s.LocationId, s.Channel, s.Source, s.Reason })
+            .ToListAsync(cancellationToken);
+
+        var reasons = new string?[lookups.Count];
+        for (var i = 0; i < lookups.Count; i++)
+        {
+            var (contactId, locationId, channel, _) = lookups[i];
+            var phoneHash = phoneHashes[i];
+            var match = rows.FirstOrDefault(s =>
+                (s.ContactId == contactId || (phoneHash != null && s.PhoneHash == phoneHash))
+                && (s.LocationId == null || s.LocationId == locationId)
+                && (s.Channel == null || s.Channel == channel));
+            reasons[i] = match is null ? null : match.Source + ": " + match.Reason;
+        }
+
+        return reasons;
     }
 }
+
+/// <summary>Who is about to be contacted, where and how; the phone may be unknown.</summary>
+public readonly record struct SuppressionLookup(string ContactId, string LocationId, string Channel, string? Phone);

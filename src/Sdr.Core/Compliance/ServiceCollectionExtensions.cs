@@ -33,6 +33,7 @@ public static class ServiceCollectionExtensions
             ? ActivatorUtilities.CreateInstance<DatabaseRollingWindowCounter>(sp)
             : new RedisRollingWindowCounter(sp.GetRequiredService<IConnectionMultiplexer>()));
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IOutboundStage, CapsStage>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboundStage, ContentStage>());
         services.TryAddScoped<EnrollmentThrottle>();
         services.TryAddSingleton<Replies.ComplianceKeywordClassifier>();
         services.TryAddScoped<DoNotCallImport>();

@@ -1,14 +1,21 @@
+using Microsoft.EntityFrameworkCore;
 using Sdr.Core.Data;
+using Sdr.Core.Data.Entities;
 using Sdr.Core.Sequences;
+using Sdr.Core.Webhooks;
 
 namespace Sdr.Core.Compliance.Consent;
 
 /// <summary>
 /// Stage 1 of the compliance pipeline: a contact (or phone number) in the suppression ledger gets
-/// nothing more on that channel, in any location, and its sequence ends.
+/// nothing more on that channel, in any location, and its sequence ends. A contact with an inbound
+/// message or opt-out still waiting in the webhook inbox is held until it is processed: a STOP that
+/// has arrived is never outrun by a touch.
 /// </summary>
 public sealed class ConsentStage(SdrDbContext db) : IOutboundStage
 {
+    private static readonly TimeSpan InboxHold = TimeSpan.FromMinutes(2);
+
     public int Order => 10;
 
     public string Name => "consent";
@@ -23,8 +30,18 @@ public sealed class ConsentStage(SdrDbContext db) : IOutboundStage
             .Select(r => new SuppressionLookup(r.Sequence.ContactId, r.Sequence.LocationId, r.Channel.ToName(), r.Recipient.Phone))
             .ToList();
         var reasons = await SuppressionLedger.FindManyAsync(db, lookups, cancellationToken);
+        var contactIds = requests.Select(r => r.Sequence.ContactId).Distinct().ToList();
+        var waiting = (await db.WebhookEvents.AsNoTracking()
+                .Where(e => e.Status == WebhookEventStatus.Pending && contactIds.Contains(e.ContactId!)
+                    && (e.Endpoint == WebhookEndpoints.Reply || e.Endpoint == WebhookEndpoints.OptOut))
+                .Select(e => e.ContactId!)
+                .Distinct()
+                .ToListAsync(cancellationToken))
+            .ToHashSet(StringComparer.Ordinal);
         return reasons
-            .Select(reason => reason is null ? StageDecision.Continue : StageDecision.Block($"suppressed ({reason})", endsSequence: true))
+            .Select((reason, i) => reason is not null ? StageDecision.Block($"suppressed ({reason})", endsSequence: true)
+                : waiting.Contains(requests[i].Sequence.ContactId) ? StageDecision.Defer("an inbound message from the contact is still being processed", requests[i].Now + InboxHold)
+                : StageDecision.Continue)
             .ToList();
     }
 }

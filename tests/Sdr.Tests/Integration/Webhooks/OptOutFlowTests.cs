@@ -94,6 +94,23 @@ public sealed class OptOutFlowTests
     }
 
     [Fact]
+    public async Task ATouchDueWhileAStopWaitsInTheInbox_IsHeldUntilItIsProcessed()
+    {
+        await using var host = await SdrTestHost.StartAsync(TestDatabases.Sqlite, new Dictionary<string, string?> { ["Webhooks:ProcessingEnabled"] = "false" });
+        var contact = host.TextableContacts(1)[0];
+        (await host.EnrollAsync(contact.Id)).EnsureSuccessStatusCode();
+
+        (await host.Sandbox.Webhooks.SimulateInboundReplyAsync(host.LocationId, contact.Id, "STOP", SdrTestHost.Webhook("reply"))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        host.Clock.Advance(TimeSpan.FromHours(30));
+        await host.ProcessBatchAsync();
+
+        host.Sandbox.State.SentMessages.Count(m => m.ContactId == contact.Id).ShouldBe(1); // SMS_1 only
+        var decision = (await host.GetSequenceAsync(contact.Id)).GetProperty("decisions").EnumerateArray().Last();
+        decision.GetProperty("outcome").GetString().ShouldBe("deferred");
+        decision.GetProperty("reason").GetString()!.ShouldContain("inbound message");
+    }
+
+    [Fact]
     public async Task StopFromOneContact_StopsEverySequenceOfTheSamePhoneNumber()
     {
         await using var host = await SdrTestHost.StartAsync(TestDatabases.Sqlite);

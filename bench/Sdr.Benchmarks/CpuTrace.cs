@@ -24,14 +24,14 @@ internal sealed class CpuTrace : IDisposable
         _copy = copy;
     }
 
-    public static CpuTrace Start(string directory)
+    public static CpuTrace Start(string directory, int? processId = null)
     {
         var providers = new[]
         {
             new EventPipeProvider("Microsoft-DotNETCore-SampleProfiler", EventLevel.Informational),
             new EventPipeProvider("Microsoft-Windows-DotNETRuntime", EventLevel.Informational, (long)ClrTraceEventParser.Keywords.Default),
         };
-        var session = new DiagnosticsClient(Environment.ProcessId).StartEventPipeSession(providers, requestRundown: true, circularBufferMB: 256);
+        var session = new DiagnosticsClient(processId ?? Environment.ProcessId).StartEventPipeSession(providers, requestRundown: true, circularBufferMB: 256);
         var path = Path.Combine(directory, "engine.nettrace");
         var copy = Task.Run(async () =>
         {

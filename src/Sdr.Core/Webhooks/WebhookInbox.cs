@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -121,78 +122,55 @@ public sealed partial class WebhookInbox : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// One transaction per batch, one prepared <c>INSERT ... ON CONFLICT (dedupe_key) DO NOTHING</c>
+    /// re-bound per row (the same SQL on SQLite and PostgreSQL): a row that comes back is stored, one
+    /// that does not is a duplicate (also across replicas). The payload is Fernet-encrypted here, as
+    /// the ORM's converter would.
+    /// </summary>
     private async Task WriteBatchAsync(List<PendingWrite> batch)
     {
         await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SdrDbContext>();
         var now = _time.GetUtcNow().UtcDateTime;
-        var keys = batch.Select(w => w.Event.DedupeKey).Distinct(StringComparer.Ordinal).ToList();
-        var existing = (await db.WebhookEvents.AsNoTracking().Where(e => keys.Contains(e.DedupeKey)).Select(e => new { e.DedupeKey, e.Id }).ToListAsync())
-            .ToDictionary(e => e.DedupeKey, e => e.Id, StringComparer.Ordinal);
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = InsertSql;
+        var parameters = new[] { "key", "endpoint", "type", "location", "contact", "payload", "now", "status" }
+            .Select(name =>
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = "@" + name;
+                command.Parameters.Add(parameter);
+                return parameter;
+            })
+            .ToArray();
+        parameters[6].Value = now;
+        parameters[7].Value = WebhookEventStatus.Pending;
 
-        var fresh = new Dictionary<string, PendingWrite>(StringComparer.Ordinal);
-        var duplicates = new List<PendingWrite>();
+        var results = new List<(PendingWrite Write, long? Id)>(batch.Count);
         foreach (var write in batch)
         {
-            if (existing.ContainsKey(write.Event.DedupeKey) || !fresh.TryAdd(write.Event.DedupeKey, write))
-            {
-                duplicates.Add(write);
-                continue;
-            }
-
-            write.Event.ReceivedAt = now;
-            write.Event.NextAttemptAt = now;
-            db.WebhookEvents.Add(write.Event);
+            var e = write.Event;
+            parameters[0].Value = e.DedupeKey;
+            parameters[1].Value = e.Endpoint;
+            parameters[2].Value = e.EventType;
+            parameters[3].Value = (object?)e.LocationId ?? DBNull.Value;
+            parameters[4].Value = (object?)e.ContactId ?? DBNull.Value;
+            parameters[5].Value = db.KeyRing.EncryptString(e.Payload);
+            var id = await command.ExecuteScalarAsync();
+            results.Add((write, id is null or DBNull ? null : Convert.ToInt64(id, System.Globalization.CultureInfo.InvariantCulture)));
         }
 
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateException exception) when (DbErrors.IsUniqueViolation(exception))
-        {
-            // Another replica stored one of these meanwhile: store one by one.
-            db.ChangeTracker.Clear();
-            await WriteOneByOneAsync(db, fresh.Values, existing);
-            fresh.Clear();
-        }
-
-        foreach (var write in fresh.Values)
-        {
-            write.Completion.TrySetResult((InboxWriteResult.Stored, write.Event.Id));
-        }
-
-        foreach (var write in duplicates)
-        {
-            var id = existing.TryGetValue(write.Event.DedupeKey, out var known) ? known
-                : fresh.TryGetValue(write.Event.DedupeKey, out var first) ? first.Event.Id
-                : (long?)null;
-            write.Completion.TrySetResult((InboxWriteResult.Duplicate, id));
-        }
-
-        if (fresh.Count > 0)
-        {
-            _backlog.Added(fresh.Count);
-        }
-    }
-
-    private async Task WriteOneByOneAsync(SdrDbContext db, IEnumerable<PendingWrite> writes, Dictionary<string, long> existing)
-    {
+        await transaction.CommitAsync();
         var stored = 0;
-        foreach (var write in writes)
+        foreach (var (write, id) in results)
         {
-            db.WebhookEvents.Add(write.Event);
-            try
-            {
-                await db.SaveChangesAsync();
-                stored++;
-                write.Completion.TrySetResult((InboxWriteResult.Stored, write.Event.Id));
-            }
-            catch (DbUpdateException exception) when (DbErrors.IsUniqueViolation(exception))
-            {
-                db.ChangeTracker.Clear();
-                write.Completion.TrySetResult((InboxWriteResult.Duplicate, existing.GetValueOrDefault(write.Event.DedupeKey)));
-            }
+            stored += id is null ? 0 : 1;
+            write.Completion.TrySetResult(id is null ? (InboxWriteResult.Duplicate, null) : (InboxWriteResult.Stored, id));
         }
 
         if (stored > 0)
@@ -200,6 +178,13 @@ public sealed partial class WebhookInbox : IAsyncDisposable
             _backlog.Added(stored);
         }
     }
+
+    private const string InsertSql = """
+        INSERT INTO sdr_webhook_events (dedupe_key, endpoint, event_type, location_id, contact_id, payload, received_at, status, attempts, next_attempt_at)
+        VALUES (@key, @endpoint, @type, @location, @contact, @payload, @now, @status, 0, @now)
+        ON CONFLICT (dedupe_key) DO NOTHING
+        RETURNING id
+        """;
 
     private sealed class PendingWrite(SdrWebhookEvent webhookEvent)
     {

@@ -53,6 +53,36 @@ public sealed class OptOutFlowTests
     }
 
     [Fact]
+    public async Task EveryFormOfStop_ThroughTheWebhook_EndsTheSequence_AndLookAlikesDoNot()
+    {
+        string[] optOuts = ["STOPALL", "Unsubscribe.", "¡No más mensajes!", "stop 🛑", "QUIT", "please don’t text me again", "Wrong number", "cancel"];
+        string[] lookAlikes = ["Can I stop by the open house Saturday?", "Don't stop, this is helpful"];
+        await using var host = await SdrTestHost.StartAsync(TestDatabases.Sqlite);
+        var contacts = host.TextableContacts(optOuts.Length + lookAlikes.Length);
+        (await host.EnrollAsync([.. contacts.Select(c => c.Id)])).EnsureSuccessStatusCode();
+
+        var bodies = optOuts.Concat(lookAlikes).ToArray();
+        for (var i = 0; i < bodies.Length; i++)
+        {
+            (await host.Sandbox.Webhooks.SimulateInboundReplyAsync(host.LocationId, contacts[i].Id, bodies[i], SdrTestHost.Webhook("reply"))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        await host.WaitForWebhooksAsync();
+        for (var i = 0; i < bodies.Length; i++)
+        {
+            var step = (await host.GetSequenceAsync(contacts[i].Id)).GetProperty("current_step").GetString();
+            if (i < optOuts.Length)
+            {
+                step.ShouldBe("opted_out", bodies[i]);
+            }
+            else
+            {
+                step.ShouldNotBe("opted_out", bodies[i]);
+            }
+        }
+    }
+
+    [Fact]
     public async Task StopWhileGhlIsDown_TakesEffectLocallyAtOnce_AndReachesGhlWhenItIsBack()
     {
         // The breaker (30 min on the wall clock) is kept closed so GHL can "come back" within the test.

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace Sdr.Core.Replies;
 
 /// <summary>
@@ -20,11 +18,6 @@ public sealed class ComplianceKeywordClassifier
 
     private static readonly IReadOnlyList<RevocationPhrase> Phrases =
         [.. EnglishRevocationPhrases.All, .. SpanishRevocationPhrases.All];
-
-    // The phrase patterns as a few alternations (as large as the non-backtracking engine takes): a
-    // few linear passes tell whether any pattern can match, so the common reply that is not an
-    // opt-out skips the pattern-by-pattern search.
-    private static readonly Regex[] AnyPhrase = Alternations(Phrases);
 
     public ComplianceClassification Classify(string? body)
     {
@@ -80,8 +73,7 @@ public sealed class ComplianceKeywordClassifier
     {
         suppressedBy = null;
         RevocationPhrase? best = null;
-        var candidates = MayMatchAnyPhrase(reply.Text) ? Phrases : [];
-        foreach (var phrase in candidates)
+        foreach (var phrase in Phrases)
         {
             if (best is not null && phrase.Confidence <= best.Confidence)
             {
@@ -107,47 +99,6 @@ public sealed class ComplianceKeywordClassifier
         }
 
         return best is null ? null : new(ComplianceIntent.OptOut, best.Confidence, best.Rule);
-    }
-
-    private static bool MayMatchAnyPhrase(string text)
-    {
-        foreach (var alternation in AnyPhrase)
-        {
-            if (alternation.IsMatch(text))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static Regex[] Alternations(IReadOnlyList<RevocationPhrase> phrases)
-    {
-        var alternations = new List<Regex>();
-        var group = new List<string>();
-        Regex? current = null;
-        foreach (var pattern in phrases.Select(p => $"(?:{p.Pattern})"))
-        {
-            try
-            {
-                current = RevocationPhrase.Compile(string.Join('|', [.. group, pattern]));
-                group.Add(pattern);
-            }
-            catch (NotSupportedException) when (group.Count > 0)
-            {
-                alternations.Add(current!);
-                group = [pattern];
-                current = RevocationPhrase.Compile(pattern);
-            }
-        }
-
-        if (current is not null)
-        {
-            alternations.Add(current);
-        }
-
-        return [.. alternations];
     }
 
     private static ComplianceClassification? ClassifyShortForms(NormalizedReply reply) =>

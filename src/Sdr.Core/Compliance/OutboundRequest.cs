@@ -17,8 +17,52 @@ public sealed record OutboundRequest(
     public RecipientInfo Recipient { get; init; } = RecipientInfo.Unknown;
 }
 
-/// <summary>The contact's IANA time zone (GHL's <c>timezone</c>), US state code and E.164 phone, any of them unknown.</summary>
-public sealed record RecipientInfo(string? TimeZone, string? State, string? Phone)
+/// <summary>
+/// The contact's IANA time zone (GHL's <c>timezone</c>), US state code and E.164 phone, any of them
+/// unknown. The phone is resolved once, when it is set, into <see cref="ResolvedPhone"/>, which every
+/// stage reads instead of parsing the number again.
+/// </summary>
+public sealed record RecipientInfo
 {
     public static readonly RecipientInfo Unknown = new(null, null, null);
+
+    public RecipientInfo(string? timeZone, string? state, string? phone)
+    {
+        TimeZone = timeZone;
+        State = state;
+        Phone = phone;
+    }
+
+    public string? TimeZone { get; init; }
+
+    public string? State { get; init; }
+
+    public string? Phone
+    {
+        get;
+        init
+        {
+            field = value;
+            ResolvedPhone = Compliance.ResolvedPhone.Of(value);
+        }
+    }
+
+    /// <summary>The phone parsed once; null when it is missing or not a valid number.</summary>
+    public ResolvedPhone? ResolvedPhone { get; private init; }
+
+    // Equal when the inputs are: the resolved phone follows from the phone.
+    public bool Equals(RecipientInfo? other) =>
+        other is not null
+        && string.Equals(TimeZone, other.TimeZone, StringComparison.Ordinal)
+        && string.Equals(State, other.State, StringComparison.Ordinal)
+        && string.Equals(Phone, other.Phone, StringComparison.Ordinal);
+
+    public override int GetHashCode() => HashCode.Combine(TimeZone, State, Phone);
+
+    public void Deconstruct(out string? timeZone, out string? state, out string? phone)
+    {
+        timeZone = TimeZone;
+        state = State;
+        phone = Phone;
+    }
 }

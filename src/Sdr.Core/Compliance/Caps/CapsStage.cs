@@ -16,7 +16,8 @@ public sealed class CapsStage(
     ICapCounter counter,
     IRollingWindowCounter rolling,
     IOptions<RateLimitOptions> limits,
-    IOptions<CapsOptions> caps) : IReleasingStage
+    IOptions<CapsOptions> caps,
+    RecipientStateResolver states) : IReleasingStage
 {
     private static readonly TimeSpan RollingWindow = TimeSpan.FromHours(24);
 
@@ -27,7 +28,12 @@ public sealed class CapsStage(
     private readonly IRollingWindowCounter _rolling = rolling;
     private readonly IOptions<RateLimitOptions> _limits = limits;
     private readonly IOptions<CapsOptions> _caps = caps;
-    private readonly RecipientStateResolver _states = new();
+    private readonly RecipientStateResolver _states = states;
+
+    public CapsStage(ICapCounter counter, IRollingWindowCounter rolling, IOptions<RateLimitOptions> limits, IOptions<CapsOptions> caps)
+        : this(counter, rolling, limits, caps, new RecipientStateResolver())
+    {
+    }
 
     public int Order => 30;
 
@@ -42,7 +48,8 @@ public sealed class CapsStage(
         var contactId = request.Sequence.ContactId;
         var locationId = request.Sequence.LocationId;
         // Given back without the caller's token: a cancelled touch must not keep its units.
-        var taken = new List<Func<ValueTask>>(3);
+        string? dailyKey = null;
+        string? rollingKey = null;
         try
         {
             if (request.IsCadenceTouch)
@@ -53,7 +60,7 @@ public sealed class CapsStage(
                     return StageDecision.Defer($"daily touch cap of {limits.MaxTouchesPerContactPerDay} reached for contact {contactId}", midnight);
                 }
 
-                taken.Add(() => _counter.ReleaseAsync(key, CancellationToken.None));
+                dailyKey = key;
             }
 
             if (RollingStates(request) is { } states)
@@ -63,11 +70,11 @@ public sealed class CapsStage(
                 var take = await _rolling.TryTakeAsync(key, limit, RollingWindow, now, cancellationToken);
                 if (!take.Taken)
                 {
-                    await ReleaseAllAsync(taken);
-                    return StageDecision.Defer($"{states} limit of {limit} messages per rolling 24 h reached for contact {contactId}", take.FreesAt ?? now + RollingWindow);
+                    await ReleaseTakenAsync(dailyKey, null, now);
+                    return StageDecision.Defer($"{states.Describe()} limit of {limit} messages per rolling 24 h reached for contact {contactId}", take.FreesAt ?? now + RollingWindow);
                 }
 
-                taken.Add(() => _rolling.ReleaseAsync(key, RollingWindow, now, CancellationToken.None));
+                rollingKey = key;
             }
 
             if (request.Channel == Channel.Sms)
@@ -75,7 +82,7 @@ public sealed class CapsStage(
                 var key = CapKeys.DailySms(limits.RedisKeyPrefix, locationId, now);
                 if (!await _counter.TryTakeAsync(key, limits.DailySmsCap, dayWindow, cancellationToken))
                 {
-                    await ReleaseAllAsync(taken);
+                    await ReleaseTakenAsync(dailyKey, rollingKey, now);
                     return StageDecision.Defer($"daily SMS cap of {limits.DailySmsCap} reached for location {locationId}", midnight);
                 }
             }
@@ -85,7 +92,7 @@ public sealed class CapsStage(
         catch
         {
             // A counter failed half-way: the touch will not go out, so neither may its earlier units stay taken.
-            await ReleaseAllAsync(taken);
+            await ReleaseTakenAsync(dailyKey, rollingKey, now);
             throw;
         }
     }
@@ -113,11 +120,10 @@ public sealed class CapsStage(
     }
 
     /// <summary>
-    /// The rolling-limit states the touch falls under ("FL", "FL/GA", "unknown state"), or null when
-    /// none. Those laws limit telephone solicitations, so text messages and voicemail drops count
-    /// and email does not.
+    /// The rolling-limit states the touch falls under, or null when none. Those laws limit
+    /// telephone solicitations, so text messages and voicemail drops count and email does not.
     /// </summary>
-    private string? RollingStates(OutboundRequest request)
+    private RollingStateMatch? RollingStates(OutboundRequest request)
     {
         if (request.Channel is not (Channel.Sms or Channel.Voicemail))
         {
@@ -128,20 +134,58 @@ public sealed class CapsStage(
         var states = _states.Resolve(request.Recipient);
         if (states.Count == 0)
         {
-            return options.Rolling24hWhenStateUnknown && options.Rolling24hStates.Count > 0 ? "unknown state" : null;
+            return options.Rolling24hWhenStateUnknown && options.Rolling24hStates.Count > 0 ? new RollingStateMatch(states, options.Rolling24hStates) : null;
         }
 
-        var matching = states.Where(s => options.Rolling24hStates.Contains(s, StringComparer.OrdinalIgnoreCase)).ToList();
-        return matching.Count > 0 ? string.Join("/", matching) : null;
+        foreach (var state in states)
+        {
+            if (IsRollingState(state, options))
+            {
+                return new RollingStateMatch(states, options.Rolling24hStates);
+            }
+        }
+
+        return null;
     }
 
-    private static async ValueTask ReleaseAllAsync(List<Func<ValueTask>> taken)
+    private static bool IsRollingState(string state, CapsOptions options)
     {
-        foreach (var release in taken)
+        foreach (var rolling in options.Rolling24hStates)
         {
-            await release();
+            if (string.Equals(rolling, state, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
         }
 
-        taken.Clear();
+        return false;
+    }
+
+    private async ValueTask ReleaseTakenAsync(string? dailyKey, string? rollingKey, DateTime now)
+    {
+        if (dailyKey is not null)
+        {
+            await _counter.ReleaseAsync(dailyKey, CancellationToken.None);
+        }
+
+        if (rollingKey is not null)
+        {
+            await _rolling.ReleaseAsync(rollingKey, RollingWindow, now, CancellationToken.None);
+        }
+    }
+
+    /// <summary>The recipient's states when a rolling limit applies; the text ("FL", "FL/GA", "unknown state") only for a deferral.</summary>
+    private readonly record struct RollingStateMatch(IReadOnlyList<string> States, IReadOnlyList<string> RollingStates)
+    {
+        public string Describe()
+        {
+            if (States.Count == 0)
+            {
+                return "unknown state";
+            }
+
+            var rolling = RollingStates;
+            return string.Join("/", States.Where(s => rolling.Contains(s, StringComparer.OrdinalIgnoreCase)));
+        }
     }
 }

@@ -27,7 +27,7 @@ public sealed class ConsentStage(SdrDbContext db) : IOutboundStage
     public async ValueTask<IReadOnlyList<StageDecision>> EvaluateManyAsync(IReadOnlyList<OutboundRequest> requests, CancellationToken cancellationToken)
     {
         var lookups = requests
-            .Select(r => new SuppressionLookup(r.Sequence.ContactId, r.Sequence.LocationId, r.Channel.ToName(), r.Recipient.Phone))
+            .Select(r => new SuppressionLookup(r.Sequence.ContactId, r.Sequence.LocationId, r.Channel.ToName(), r.Recipient.ResolvedPhone?.Hash))
             .ToList();
         var reasons = await SuppressionLedger.FindManyAsync(db, lookups, cancellationToken);
         var contactIds = requests.Select(r => r.Sequence.ContactId).Distinct().ToList();

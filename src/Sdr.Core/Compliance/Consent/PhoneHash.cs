@@ -31,6 +31,8 @@ public static class PhoneHash
         }
     }
 
-    public static string? Of(string? raw) =>
-        ToE164(raw) is { } e164 ? Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("sdr-phone:" + e164))) : null;
+    public static string? Of(string? raw) => ToE164(raw) is { } e164 ? OfE164(e164) : null;
+
+    /// <summary>The hash of a number already in E.164 (as <see cref="ToE164"/> gives it).</summary>
+    public static string OfE164(string e164) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("sdr-phone:" + e164)));
 }

@@ -8,7 +8,7 @@ public static class SuppressionLedger
 {
     /// <summary>"source: reason" of the first matching suppression, or null when the contact may be contacted.</summary>
     public static async Task<string?> FindAsync(SdrDbContext db, string contactId, string locationId, string channel, string? phone, CancellationToken cancellationToken) =>
-        (await FindManyAsync(db, [new SuppressionLookup(contactId, locationId, channel, phone)], cancellationToken))[0];
+        (await FindManyAsync(db, [new SuppressionLookup(contactId, locationId, channel, PhoneHash.Of(phone))], cancellationToken))[0];
 
     /// <summary>
     /// <see cref="FindAsync"/> for a group of lookups with one query: per lookup, in order, "source:
@@ -21,9 +21,8 @@ public static class SuppressionLedger
             return [];
         }
 
-        var phoneHashes = lookups.Select(l => PhoneHash.Of(l.Phone)).ToArray();
         var contactIds = lookups.Select(l => l.ContactId).Distinct(StringComparer.Ordinal).ToList();
-        var hashes = phoneHashes.OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var hashes = lookups.Select(l => l.PhoneHash).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         var locationIds = lookups.Select(l => l.LocationId).Distinct(StringComparer.Ordinal).ToList();
         var rows = await db.Suppressions.AsNoTracking()
             .Where(s => (s.ContactId != null && contactIds.Contains(s.ContactId)) || (s.PhoneHash != null && hashes.Contains(s.PhoneHash)))
@@ -35,8 +34,7 @@ public static class SuppressionLedger
         var reasons = new string?[lookups.Count];
         for (var i = 0; i < lookups.Count; i++)
         {
-            var (contactId, locationId, channel, _) = lookups[i];
-            var phoneHash = phoneHashes[i];
+            var (contactId, locationId, channel, phoneHash) = lookups[i];
             var match = rows.FirstOrDefault(s =>
                 (s.ContactId == contactId || (phoneHash != null && s.PhoneHash == phoneHash))
                 && (s.LocationId == null || s.LocationId == locationId)
@@ -48,5 +46,5 @@ public static class SuppressionLedger
     }
 }
 
-/// <summary>Who is about to be contacted, where and how; the phone may be unknown.</summary>
-public readonly record struct SuppressionLookup(string ContactId, string LocationId, string Channel, string? Phone);
+/// <summary>Who is about to be contacted, where and how; the phone's <see cref="Consent.PhoneHash"/> may be unknown.</summary>
+public readonly record struct SuppressionLookup(string ContactId, string LocationId, string Channel, string? PhoneHash);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 
 namespace Sdr.Core.Compliance.Hours;
@@ -26,16 +27,40 @@ internal sealed class HolidayCalendar
         ["christmas_day"] = year => new DateOnly(year, 12, 25),
     };
 
-    private readonly IReadOnlyList<Func<DateOnly, bool>> _matchers;
+    // Years whose banned dates are remembered; a date in any other year is matched rule by rule.
+    private const int MaxRememberedYears = 32;
 
-    private HolidayCalendar(IReadOnlyList<Func<DateOnly, bool>> matchers)
+    private readonly Func<DateOnly, bool>[] _matchers;
+    private readonly ConcurrentDictionary<int, HashSet<DateOnly>> _bannedByYear = new();
+
+    private HolidayCalendar(Func<DateOnly, bool>[] matchers)
     {
         _matchers = matchers;
     }
 
     public static string ExpectedNames => string.Join(", ", Named.Keys);
 
-    public bool Contains(DateOnly date) => _matchers.Any(matches => matches(date));
+    public bool Contains(DateOnly date)
+    {
+        if (_matchers.Length == 0)
+        {
+            return false;
+        }
+
+        if (_bannedByYear.TryGetValue(date.Year, out var banned))
+        {
+            return banned.Contains(date);
+        }
+
+        if (_bannedByYear.Count >= MaxRememberedYears)
+        {
+            return Matches(date);
+        }
+
+        banned = BannedIn(date.Year);
+        _bannedByYear.TryAdd(date.Year, banned);
+        return banned.Contains(date);
+    }
 
     public static HolidayCalendar Parse(IEnumerable<string> entries)
     {
@@ -45,7 +70,7 @@ internal sealed class HolidayCalendar
             matchers.Add(TryParse(entry) ?? throw new FormatException($"'{entry}' is not a holiday."));
         }
 
-        return matchers.Count == 0 ? None : new HolidayCalendar(matchers);
+        return matchers.Count == 0 ? None : new HolidayCalendar([.. matchers]);
     }
 
     public static Func<DateOnly, bool>? TryParse(string? entry)
@@ -67,6 +92,38 @@ internal sealed class HolidayCalendar
         }
 
         return null;
+    }
+
+    private bool Matches(DateOnly date)
+    {
+        foreach (var matches in _matchers)
+        {
+            if (matches(date))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private HashSet<DateOnly> BannedIn(int year)
+    {
+        var banned = new HashSet<DateOnly>();
+        for (var date = new DateOnly(year, 1, 1); date.Year == year; date = date.AddDays(1))
+        {
+            if (Matches(date))
+            {
+                banned.Add(date);
+            }
+
+            if (date == DateOnly.MaxValue)
+            {
+                break;
+            }
+        }
+
+        return banned;
     }
 
     // The observed day of 1 January can fall in the year before, hence both years.

@@ -2,55 +2,35 @@ using PhoneNumbers;
 
 namespace Sdr.Core.Compliance.Hours;
 
-/// <summary>Where a phone number's prefix places it, from libphonenumber's offline data.</summary>
+/// <summary>Where a valid geographic number's prefix places it, from libphonenumber's offline data.</summary>
 internal static class PhoneLocation
 {
+    // GetInstance takes a lock on every call.
     private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
+    private static readonly PhoneNumberToTimeZonesMapper ZoneMapper = PhoneNumberToTimeZonesMapper.GetInstance();
+    private static readonly PhoneNumberOfflineGeocoder Geocoder = PhoneNumberOfflineGeocoder.GetInstance();
+    private static readonly string UnknownZone = ZoneMapper.GetUnknownTimeZone();
 
-    /// <summary>The IANA zones of a geographic number; empty for toll-free, mobile-only or unparseable numbers.</summary>
-    public static IReadOnlyList<string> ZonesOf(string? phone)
+    /// <summary>The IANA zones of the prefix; empty when the data does not know them.</summary>
+    public static IReadOnlyList<TimeZoneInfo> ZonesOf(PhoneNumber geographicNumber)
     {
-        if (Parse(phone) is not { } number)
-        {
-            return [];
-        }
-
-        var mapper = PhoneNumberToTimeZonesMapper.GetInstance();
-        var zones = mapper.GetTimeZonesForNumber(number);
-        return zones.Any(z => z == mapper.GetUnknownTimeZone()) ? [] : zones.ToArray();
+        var zones = ZoneMapper.GetTimeZonesForGeographicalNumber(geographicNumber);
+        return zones.Contains(UnknownZone) ? [] : TimeZones.FindAll(zones);
     }
 
     /// <summary>
-    /// The US state of a number's area code ("Texas" or "El Paso, TX" in the geocoder's data); null
-    /// when the number is not a US geographic one.
+    /// The US state of the prefix ("Texas" or "El Paso, TX" in the geocoder's data); null when the
+    /// number is not a US one.
     /// </summary>
-    public static string? StateOf(string? phone)
+    public static string? StateOf(PhoneNumber geographicNumber)
     {
-        if (Parse(phone) is not { } number || Util.GetRegionCodeForNumber(number) is not { } region || (region != "US" && !UsStates.IsKnown(region)))
+        if (Util.GetRegionCodeForNumber(geographicNumber) is not { } region || (region != "US" && !UsStates.IsKnown(region)))
         {
             return null;
         }
 
-        var description = PhoneNumberOfflineGeocoder.GetInstance().GetDescriptionForNumber(number, Locale.English);
+        var description = Geocoder.GetDescriptionForValidNumber(geographicNumber, Locale.English);
         var comma = description.LastIndexOf(',');
         return UsStates.Normalize(comma >= 0 ? description[(comma + 1)..] : description);
-    }
-
-    private static PhoneNumber? Parse(string? phone)
-    {
-        if (string.IsNullOrWhiteSpace(phone))
-        {
-            return null;
-        }
-
-        try
-        {
-            var number = Util.Parse(phone, "US");
-            return Util.IsValidNumber(number) && Util.IsNumberGeographical(number) ? number : null;
-        }
-        catch (NumberParseException)
-        {
-            return null;
-        }
     }
 }

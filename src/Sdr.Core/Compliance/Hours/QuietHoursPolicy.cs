@@ -18,6 +18,11 @@ public sealed class QuietHoursPolicy
     private readonly RecipientTimeZoneResolver _zones;
     private readonly RecipientStateResolver _recipientStates;
 
+    // What depends only on configuration, built once: the rules for no known state and for each state.
+    private readonly RuleSet _unknownStateRules;
+    private readonly RuleSet _federalOnly;
+    private readonly Dictionary<string, RuleSet> _singleStateRules;
+
     public QuietHoursPolicy(IOptions<HoursOptions> options)
         : this(options, new RecipientTimeZoneResolver(), new RecipientStateResolver())
     {
@@ -35,6 +40,9 @@ public sealed class QuietHoursPolicy
         _states = HoursRules.States(options.Value);
         _zones = zones;
         _recipientStates = states;
+        _unknownStateRules = new RuleSet([_federal, .. _states.Values]);
+        _federalOnly = new RuleSet([_federal]);
+        _singleStateRules = _states.ToDictionary(e => e.Key, e => new RuleSet([_federal, e.Value]), StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>Null when a touch may go now, else the first whole minute (UTC) at which it may.</summary>
@@ -44,29 +52,36 @@ public sealed class QuietHoursPolicy
     {
         var now = UtcTime.AsUtc(utcNow);
         var zones = _zones.Resolve(recipient);
-        var rules = RulesFor(recipient);
-        var names = rules.Select(r => r.Name).ToArray();
+        var ruleSet = RulesFor(recipient);
+        var rules = ruleSet.Rules;
         var blocking = FirstBlocked(now, zones, rules);
         if (blocking is null)
         {
-            return new HoursCheck(null, null, zones, names);
+            return new HoursCheck(null, null, zones, ruleSet.Names);
         }
 
-        return new HoursCheck(Search(now, zones, rules), blocking, zones, names);
+        return new HoursCheck(Search(now, zones, rules), blocking, zones, ruleSet.Names);
     }
 
-    private IReadOnlyList<HoursRule> RulesFor(RecipientInfo recipient)
+    private RuleSet RulesFor(RecipientInfo recipient)
     {
         var states = _recipientStates.Resolve(recipient);
-        var applicable = states.Count == 0
-            ? _states.Values
-            : states.Select(s => _states.GetValueOrDefault(s)).OfType<HoursRule>();
-        return [_federal, .. applicable];
+        if (states.Count == 0)
+        {
+            return _unknownStateRules;
+        }
+
+        if (states.Count == 1)
+        {
+            return _singleStateRules.GetValueOrDefault(states[0]) ?? _federalOnly;
+        }
+
+        return new RuleSet([_federal, .. states.Select(s => _states.GetValueOrDefault(s)).OfType<HoursRule>()]);
     }
 
     // Each pass jumps to the latest "earliest opening" among the closed zones: never past the
     // answer, since the answer must open every one of them; at least a minute, since this one failed.
-    private static DateTime Search(DateTime now, IReadOnlyList<TimeZoneInfo> zones, IReadOnlyList<HoursRule> rules)
+    private static DateTime Search(DateTime now, IReadOnlyList<TimeZoneInfo> zones, HoursRule[] rules)
     {
         var candidate = CeilingToMinute(now);
         var limit = candidate + Horizon;
@@ -95,17 +110,27 @@ public sealed class QuietHoursPolicy
         return limit;
     }
 
-    private static TimeZoneInfo? FirstBlocked(DateTime instant, IReadOnlyList<TimeZoneInfo> zones, IReadOnlyList<HoursRule> rules) =>
-        zones.FirstOrDefault(zone => !IsOpen(instant, zone, rules));
+    private static TimeZoneInfo? FirstBlocked(DateTime instant, IReadOnlyList<TimeZoneInfo> zones, HoursRule[] rules)
+    {
+        foreach (var zone in zones)
+        {
+            if (!IsOpen(instant, zone, rules))
+            {
+                return zone;
+            }
+        }
 
-    private static bool IsOpen(DateTime instant, TimeZoneInfo zone, IReadOnlyList<HoursRule> rules)
+        return null;
+    }
+
+    private static bool IsOpen(DateTime instant, TimeZoneInfo zone, HoursRule[] rules)
     {
         var local = TimeZoneInfo.ConvertTimeFromUtc(instant, zone);
         return WindowOn(DateOnly.FromDateTime(local), rules) is { } window && window.Contains(TimeOnly.FromDateTime(local));
     }
 
     /// <summary>The earliest instant after <paramref name="instant"/> at which the zone's local clock reads an allowed time.</summary>
-    private static DateTime NextOpening(DateTime instant, TimeZoneInfo zone, IReadOnlyList<HoursRule> rules)
+    private static DateTime NextOpening(DateTime instant, TimeZoneInfo zone, HoursRule[] rules)
     {
         var local = TimeZoneInfo.ConvertTimeFromUtc(instant, zone);
         var today = DateOnly.FromDateTime(local);
@@ -125,7 +150,7 @@ public sealed class QuietHoursPolicy
         return instant + Horizon + Horizon;
     }
 
-    private static DailyWindow? WindowOn(DateOnly date, IReadOnlyList<HoursRule> rules)
+    private static DailyWindow? WindowOn(DateOnly date, HoursRule[] rules)
     {
         DailyWindow? combined = null;
         foreach (var rule in rules)
@@ -164,5 +189,12 @@ public sealed class QuietHoursPolicy
     {
         var remainder = value.Ticks % TimeSpan.TicksPerMinute;
         return remainder == 0 ? value : value.AddTicks(TimeSpan.TicksPerMinute - remainder);
+    }
+
+    private sealed class RuleSet(HoursRule[] rules)
+    {
+        public HoursRule[] Rules { get; } = rules;
+
+        public string[] Names { get; } = [.. rules.Select(r => r.Name)];
     }
 }

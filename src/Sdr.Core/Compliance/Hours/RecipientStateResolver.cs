@@ -10,17 +10,15 @@ public sealed class RecipientStateResolver
 {
     public IReadOnlyList<string> Resolve(RecipientInfo recipient)
     {
-        var states = new List<string>(2);
-        if (UsStates.Normalize(recipient.State) is { } state)
+        var state = UsStates.Normalize(recipient.State);
+        var phoneState = recipient.ResolvedPhone?.AreaState;
+        return (state, phoneState) switch
         {
-            states.Add(state);
-        }
-
-        if (PhoneLocation.StateOf(recipient.Phone) is { } phoneState && !states.Contains(phoneState))
-        {
-            states.Add(phoneState);
-        }
-
-        return states;
+            (null, null) => [],
+            (not null, null) => [state],
+            (null, not null) => [phoneState],
+            _ when state == phoneState => [state],
+            _ => [state, phoneState],
+        };
     }
 }

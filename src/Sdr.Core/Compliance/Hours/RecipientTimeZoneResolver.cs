@@ -8,31 +8,25 @@ namespace Sdr.Core.Compliance.Hours;
 /// </summary>
 public sealed class RecipientTimeZoneResolver
 {
-    private static readonly IReadOnlyList<TimeZoneInfo> AllStateZones = Find(UsStates.AllStateZones);
+    private static readonly IReadOnlyList<TimeZoneInfo> AllStateZones = TimeZones.FindAll(UsStates.AllStateZones);
 
     public IReadOnlyList<TimeZoneInfo> Resolve(RecipientInfo recipient)
     {
-        if (FindOne(recipient.TimeZone) is { } contactZone)
+        if (TimeZones.Find(recipient.TimeZone) is { } contactZone)
         {
             return [contactZone];
         }
 
-        if (UsStates.Normalize(recipient.State) is { } state && Find(UsStates.ZonesOf(state)) is { Count: > 0 } stateZones)
+        if (UsStates.Normalize(recipient.State) is { } state && UsStates.ZonesOf(state) is { Count: > 0 } stateZones)
         {
             return stateZones;
         }
 
-        if (Find(PhoneLocation.ZonesOf(recipient.Phone)) is { Count: > 0 } phoneZones)
+        if (recipient.ResolvedPhone?.Zones is { Count: > 0 } phoneZones)
         {
             return phoneZones;
         }
 
         return AllStateZones;
     }
-
-    private static TimeZoneInfo? FindOne(string? id) =>
-        !string.IsNullOrWhiteSpace(id) && TimeZoneInfo.TryFindSystemTimeZoneById(id.Trim(), out var zone) ? zone : null;
-
-    private static IReadOnlyList<TimeZoneInfo> Find(IEnumerable<string> ids) =>
-        ids.Select(FindOne).OfType<TimeZoneInfo>().DistinctBy(z => z.Id).ToArray();
 }

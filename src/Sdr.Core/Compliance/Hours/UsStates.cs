@@ -82,6 +82,9 @@ internal static class UsStates
         .Distinct(StringComparer.Ordinal)
         .ToArray();
 
+    private static readonly Dictionary<string, TimeZoneInfo[]> SystemZones =
+        Table.ToDictionary(e => e.Key, e => TimeZones.FindAll(e.Value.Zones), StringComparer.OrdinalIgnoreCase);
+
     public static bool IsKnown(string code) => Table.ContainsKey(code.Trim());
 
     /// <summary>The code of a state written as a code (fl, FL) or a name (Florida); null if it is neither.</summary>
@@ -101,5 +104,6 @@ internal static class UsStates
         return CodesByName.TryGetValue(text, out var code) ? code : null;
     }
 
-    public static IReadOnlyList<string> ZonesOf(string code) => Table.TryGetValue(code, out var entry) ? entry.Zones : [];
+    /// <summary>The state's zones that the system has, found once per code.</summary>
+    public static IReadOnlyList<TimeZoneInfo> ZonesOf(string code) => SystemZones.TryGetValue(code, out var zones) ? zones : [];
 }

@@ -20,6 +20,8 @@ public static class PreparedSave
 {
     private const string Savepoint = "sdr_prepared_save";
 
+    private static readonly string[] ParameterNames = Enumerable.Range(0, 64).Select(i => "@p" + i).ToArray();
+
     public static async Task SaveChangesAsync(DbContext db, CancellationToken cancellationToken)
     {
         if (!db.Database.IsSqlite())
@@ -61,7 +63,7 @@ public static class PreparedSave
         }
 
         var keys = new object?[pending.Count];
-        var commands = new Dictionary<string, DbCommand>();
+        var commands = new Dictionary<(IEntityType, bool, ulong), RowCommand>();
         try
         {
             for (var i = 0; i < pending.Count; i++)
@@ -89,9 +91,9 @@ public static class PreparedSave
         }
         finally
         {
-            foreach (var command in commands.Values)
+            foreach (var row in commands.Values)
             {
-                await command.DisposeAsync();
+                await row.Command.DisposeAsync();
             }
         }
 
@@ -116,6 +118,7 @@ public static class PreparedSave
             || type.GetDerivedTypes().Any()
             || type.IsOwned()
             || type.FindPrimaryKey() is not { Properties.Count: 1 } key
+            || type.GetProperties().Count() > 64
             || type.GetProperties().Any(p => p.IsConcurrencyToken || p.GetComputedColumnSql() is not null))
         {
             return false;
@@ -136,51 +139,51 @@ public static class PreparedSave
     /// <summary>Writes one row; returns the generated key of an insert.</summary>
     private static async Task<object?> WriteAsync(
         EntityEntry entry,
-        Dictionary<string, DbCommand> commands,
+        Dictionary<(IEntityType, bool, ulong), RowCommand> commands,
         DbTransaction transaction,
         ISqlGenerationHelper sql,
         CancellationToken cancellationToken)
     {
         var type = entry.Metadata;
-        var key = type.FindPrimaryKey()!.Properties[0];
         var added = entry.State == EntityState.Added;
-        var columns = new List<IProperty>();
+        var mask = 0UL;
+        var bit = 1UL;
         foreach (var property in type.GetProperties())
         {
-            if (property != key && (added || entry.Property(property.Name).IsModified))
+            if (!property.IsPrimaryKey() && (added || entry.Property(property).IsModified))
             {
-                columns.Add(property);
+                mask |= bit;
             }
+
+            bit <<= 1;
         }
 
-        if (columns.Count == 0)
+        if (mask == 0)
         {
             return null;
         }
 
-        var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
-        var shape = (added ? "I:" : "U:") + type.Name + ":" + string.Join(',', columns.Select(c => c.Name));
-        if (!commands.TryGetValue(shape, out var command))
+        if (!commands.TryGetValue((type, added, mask), out var row))
         {
-            command = transaction.Connection!.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = added ? InsertSql(sql, table, columns, key) : UpdateSql(sql, table, columns, key);
-            commands.Add(shape, command);
+            row = RowCommand.Create(type, added, mask, transaction, sql);
+            commands.Add((type, added, mask), row);
         }
 
+        var values = entry.CurrentValues;
+        var command = row.Command;
         command.Parameters.Clear();
-        for (var i = 0; i < columns.Count; i++)
+        for (var i = 0; i < row.Columns.Length; i++)
         {
-            AddParameter(command, "@p" + i, columns[i], entry.Property(columns[i].Name).CurrentValue);
+            AddParameter(command, ParameterName(i), row.Columns[i], values[row.Columns[i]]);
         }
 
         if (added)
         {
             var generated = await command.ExecuteScalarAsync(cancellationToken);
-            return Convert.ChangeType(generated, key.ClrType, System.Globalization.CultureInfo.InvariantCulture);
+            return Convert.ChangeType(generated, row.Key.ClrType, System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        AddParameter(command, "@k", key, entry.Property(key.Name).CurrentValue);
+        AddParameter(command, "@k", row.Key, values[row.Key]);
         if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
         {
             throw new DbUpdateConcurrencyException($"A {type.ClrType.Name} row to update was not found (deleted meanwhile).");
@@ -189,17 +192,34 @@ public static class PreparedSave
         return null;
     }
 
+    private static string ParameterName(int index) => index < ParameterNames.Length ? ParameterNames[index] : "@p" + index;
+
     private static void AddParameter(DbCommand command, string name, IProperty property, object? value) =>
         command.Parameters.Add(((RelationalTypeMapping)property.GetTypeMapping()).CreateParameter(command, name, value, property.IsNullable));
 
-    private static string UpdateSql(ISqlGenerationHelper sql, StoreObjectIdentifier table, List<IProperty> columns, IProperty key) =>
+    private static string UpdateSql(ISqlGenerationHelper sql, StoreObjectIdentifier table, IReadOnlyList<IProperty> columns, IProperty key) =>
         $"UPDATE {sql.DelimitIdentifier(table.Name, table.Schema)} SET "
         + string.Join(", ", columns.Select((c, i) => $"{sql.DelimitIdentifier(c.GetColumnName(table)!)} = @p{i}"))
         + $" WHERE {sql.DelimitIdentifier(key.GetColumnName(table)!)} = @k";
 
-    private static string InsertSql(ISqlGenerationHelper sql, StoreObjectIdentifier table, List<IProperty> columns, IProperty key) =>
+    private static string InsertSql(ISqlGenerationHelper sql, StoreObjectIdentifier table, IReadOnlyList<IProperty> columns, IProperty key) =>
         $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ("
         + string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.GetColumnName(table)!)))
         + ") VALUES (" + string.Join(", ", columns.Select((_, i) => "@p" + i))
         + $") RETURNING {sql.DelimitIdentifier(key.GetColumnName(table)!)}";
+
+    /// <summary>One prepared statement for rows of one table that write the same columns.</summary>
+    private sealed record RowCommand(DbCommand Command, IProperty[] Columns, IProperty Key)
+    {
+        public static RowCommand Create(IEntityType type, bool added, ulong mask, DbTransaction transaction, ISqlGenerationHelper sql)
+        {
+            var key = type.FindPrimaryKey()!.Properties[0];
+            var columns = type.GetProperties().Where((_, i) => (mask & (1UL << i)) != 0).ToArray();
+            var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
+            var command = transaction.Connection!.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = added ? InsertSql(sql, table, columns, key) : UpdateSql(sql, table, columns, key);
+            return new RowCommand(command, columns, key);
+        }
+    }
 }

@@ -35,7 +35,7 @@ public sealed class TouchReservations(SdrDbContext db, IOptions<SequenceOptions>
 
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await PreparedSave.SaveChangesAsync(db, cancellationToken);
             return results;
         }
         catch (DbUpdateException exception) when (DbErrors.IsUniqueViolation(exception))

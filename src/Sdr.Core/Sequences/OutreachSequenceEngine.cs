@@ -71,12 +71,12 @@ public sealed partial class OutreachSequenceEngine(
         {
             // Keep what GHL already took (and what became unknown) before giving way to the shutdown.
             Release(sequences, now);
-            await db.SaveChangesAsync(CancellationToken.None);
+            await PreparedSave.SaveChangesAsync(db, CancellationToken.None);
             throw;
         }
 
         Release(sequences, now);
-        await db.SaveChangesAsync(cancellationToken);
+        await PreparedSave.SaveChangesAsync(db, cancellationToken);
         return results;
     }
 

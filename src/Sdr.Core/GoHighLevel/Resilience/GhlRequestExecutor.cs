@@ -22,6 +22,9 @@ internal sealed class GhlRequestExecutor(
     private const string RemainingHeader = "X-RateLimit-Remaining";
     private const string IntervalHeader = "X-RateLimit-Interval-Milliseconds";
 
+    private CachedText<Uri>? _baseUri;
+    private CachedText<string>? _bearer;
+
     public async Task<GhlResponse?> ExecuteAsync(GhlRequest request, CancellationToken cancellationToken)
     {
         var token = await tokenProvider.GetTokenAsync(request.LocationId, cancellationToken).ConfigureAwait(false);
@@ -136,18 +139,46 @@ internal sealed class GhlRequestExecutor(
 
     private HttpRequestMessage BuildMessage(GhlRequest request, string token)
     {
-        var baseUrl = options.CurrentValue.BaseUrl.TrimEnd('/') + "/";
-        var message = new HttpRequestMessage(request.Method, new Uri(new Uri(baseUrl), request.PathAndQuery.TrimStart('/')));
-        message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var message = new HttpRequestMessage(request.Method, new Uri(BaseUri(), request.PathAndQuery.TrimStart('/')));
+
+        // Raw values (parsed only if something reads them) put the same bytes on the wire as the typed
+        // header objects without allocating and validating those on every call.
+        message.Headers.TryAddWithoutValidation("Authorization", BearerHeader(token));
         message.Headers.TryAddWithoutValidation("Version", request.Version);
-        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        message.Headers.TryAddWithoutValidation("Accept", "application/json");
         if (request.JsonBody is not null)
         {
             message.Content = new ByteArrayContent(request.JsonBody);
-            message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+            message.Content.Headers.TryAddWithoutValidation("Content-Type", "application/json; charset=utf-8");
         }
 
         return message;
+    }
+
+    /// <summary>The configured base URL as a directory URI, rebuilt only when the option changes.</summary>
+    private Uri BaseUri()
+    {
+        var configured = options.CurrentValue.BaseUrl;
+        var cached = _baseUri;
+        if (cached is null || !ReferenceEquals(cached.Configured, configured))
+        {
+            cached = new CachedText<Uri>(configured, new Uri(configured.TrimEnd('/') + "/"));
+            _baseUri = cached;
+        }
+
+        return cached.Value;
+    }
+
+    private string BearerHeader(string token)
+    {
+        var cached = _bearer;
+        if (cached is null || !string.Equals(cached.Configured, token, StringComparison.Ordinal))
+        {
+            cached = new CachedText<string>(token, "Bearer " + token);
+            _bearer = cached;
+        }
+
+        return cached.Value;
     }
 
     private static GhlVerdict Judge(GhlRequest request, GhlAttemptResult result)
@@ -265,11 +296,22 @@ internal sealed class GhlRequestExecutor(
         return headers.RetryAfter?.Date is { } date ? date - timeProvider.GetUtcNow() : null;
     }
 
-    private static int? ReadInt(HttpResponseHeaders headers, string name) =>
-        headers.TryGetValues(name, out var values)
-        && int.TryParse(values.FirstOrDefault(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
-            ? value
-            : null;
+    private static int? ReadInt(HttpResponseHeaders headers, string name)
+    {
+        // The non-validated view reads the raw first value without copying the values into an array.
+        if (headers.NonValidated.TryGetValues(name, out var values))
+        {
+            foreach (var value in values)
+            {
+                return int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A value derived from a configured string; swapped whole, so readers on other threads see a consistent pair.</summary>
+    private sealed record CachedText<T>(string Configured, T Value);
 
     private sealed record GhlVerdict(GhlApiException? Exception, bool Retryable, bool CountsAsFailure);
 }

@@ -1,0 +1,225 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Sdr.Core.Data;
+
+/// <summary>
+/// Saves a context's pending inserts and updates like <c>SaveChangesAsync</c>, but on SQLite writes
+/// rows of the same shape through one prepared command reused row after row. EF sends SQLite one
+/// statement per row and Microsoft.Data.Sqlite compiles each afresh, which dominated the hot path's
+/// saves. PostgreSQL (where EF batches rows into one round trip) and anything this writer does not
+/// handle (deletes, store defaults, inserts that wait for another row's generated key) go through EF.
+/// Same guarantees as EF: one transaction (or a savepoint inside the caller's), every row must hit,
+/// a failure leaves the entries as they were and surfaces as <see cref="DbUpdateException"/>.
+/// </summary>
+public static class PreparedSave
+{
+    private const string Savepoint = "sdr_prepared_save";
+
+    private static readonly string[] ParameterNames = Enumerable.Range(0, 64).Select(i => "@p" + i).ToArray();
+
+    public static async Task SaveChangesAsync(DbContext db, CancellationToken cancellationToken)
+    {
+        if (!db.Database.IsSqlite())
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return;
+        }
+
+        db.ChangeTracker.DetectChanges();
+        var pending = new List<EntityEntry>();
+        foreach (var entry in db.ChangeTracker.Entries())
+        {
+            if (entry.State == EntityState.Unchanged)
+            {
+                continue;
+            }
+
+            if (!CanWrite(entry))
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return;
+            }
+
+            pending.Add(entry);
+        }
+
+        if (pending.Count == 0)
+        {
+            return;
+        }
+
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var outer = db.Database.CurrentTransaction;
+        await using var own = outer is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        var transaction = outer ?? own!;
+        if (outer is not null)
+        {
+            await outer.CreateSavepointAsync(Savepoint, cancellationToken);
+        }
+
+        var keys = new object?[pending.Count];
+        var commands = new Dictionary<(IEntityType, bool, ulong), RowCommand>();
+        try
+        {
+            for (var i = 0; i < pending.Count; i++)
+            {
+                keys[i] = await WriteAsync(pending[i], commands, transaction.GetDbTransaction(), sql, cancellationToken);
+            }
+
+            if (outer is not null)
+            {
+                await outer.ReleaseSavepointAsync(Savepoint, cancellationToken);
+            }
+            else
+            {
+                await own!.CommitAsync(cancellationToken);
+            }
+        }
+        catch (Exception exception) when (exception is DbException or DbUpdateException)
+        {
+            if (outer is not null)
+            {
+                await outer.RollbackToSavepointAsync(Savepoint, CancellationToken.None);
+            }
+
+            throw exception as DbUpdateException ?? new DbUpdateException("An error occurred while saving the entity changes.", exception, pending);
+        }
+        finally
+        {
+            foreach (var row in commands.Values)
+            {
+                await row.Command.DisposeAsync();
+            }
+        }
+
+        for (var i = 0; i < pending.Count; i++)
+        {
+            if (pending[i].State == EntityState.Added && keys[i] is { } key)
+            {
+                pending[i].Property(pending[i].Metadata.FindPrimaryKey()!.Properties[0].Name).CurrentValue = key;
+            }
+
+            pending[i].State = EntityState.Unchanged;
+        }
+    }
+
+    /// <summary>Plain rows of one table with a one-column key; inserts only when no value waits on another row.</summary>
+    private static bool CanWrite(EntityEntry entry)
+    {
+        var type = entry.Metadata;
+        if (entry.State is not (EntityState.Added or EntityState.Modified)
+            || type.GetTableName() is null
+            || type.BaseType is not null
+            || type.GetDerivedTypes().Any()
+            || type.IsOwned()
+            || type.FindPrimaryKey() is not { Properties.Count: 1 } key
+            || type.GetProperties().Count() > 64
+            || type.GetProperties().Any(p => p.IsConcurrencyToken || p.GetComputedColumnSql() is not null))
+        {
+            return false;
+        }
+
+        if (entry.State == EntityState.Modified)
+        {
+            return true;
+        }
+
+        var id = key.Properties[0];
+        return type.GetProperties().All(p =>
+            p.FindAnnotation(RelationalAnnotationNames.DefaultValueSql) is null
+            && p.FindAnnotation(RelationalAnnotationNames.DefaultValue) is null
+            && (p == id ? p.ValueGenerated == ValueGenerated.OnAdd && entry.Property(p.Name).IsTemporary : !entry.Property(p.Name).IsTemporary));
+    }
+
+    /// <summary>Writes one row; returns the generated key of an insert.</summary>
+    private static async Task<object?> WriteAsync(
+        EntityEntry entry,
+        Dictionary<(IEntityType, bool, ulong), RowCommand> commands,
+        DbTransaction transaction,
+        ISqlGenerationHelper sql,
+        CancellationToken cancellationToken)
+    {
+        var type = entry.Metadata;
+        var added = entry.State == EntityState.Added;
+        var mask = 0UL;
+        var bit = 1UL;
+        foreach (var property in type.GetProperties())
+        {
+            if (!property.IsPrimaryKey() && (added || entry.Property(property).IsModified))
+            {
+                mask |= bit;
+            }
+
+            bit <<= 1;
+        }
+
+        if (mask == 0)
+        {
+            return null;
+        }
+
+        if (!commands.TryGetValue((type, added, mask), out var row))
+        {
+            row = RowCommand.Create(type, added, mask, transaction, sql);
+            commands.Add((type, added, mask), row);
+        }
+
+        var values = entry.CurrentValues;
+        var command = row.Command;
+        command.Parameters.Clear();
+        for (var i = 0; i < row.Columns.Length; i++)
+        {
+            AddParameter(command, ParameterName(i), row.Columns[i], values[row.Columns[i]]);
+        }
+
+        if (added)
+        {
+            var generated = await command.ExecuteScalarAsync(cancellationToken);
+            return Convert.ChangeType(generated, row.Key.ClrType, System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        AddParameter(command, "@k", row.Key, values[row.Key]);
+        if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
+        {
+            throw new DbUpdateConcurrencyException($"A {type.ClrType.Name} row to update was not found (deleted meanwhile).");
+        }
+
+        return null;
+    }
+
+    private static string ParameterName(int index) => index < ParameterNames.Length ? ParameterNames[index] : "@p" + index;
+
+    private static void AddParameter(DbCommand command, string name, IProperty property, object? value) =>
+        command.Parameters.Add(((RelationalTypeMapping)property.GetTypeMapping()).CreateParameter(command, name, value, property.IsNullable));
+
+    private static string UpdateSql(ISqlGenerationHelper sql, StoreObjectIdentifier table, IReadOnlyList<IProperty> columns, IProperty key) =>
+        $"UPDATE {sql.DelimitIdentifier(table.Name, table.Schema)} SET "
+        + string.Join(", ", columns.Select((c, i) => $"{sql.DelimitIdentifier(c.GetColumnName(table)!)} = @p{i}"))
+        + $" WHERE {sql.DelimitIdentifier(key.GetColumnName(table)!)} = @k";
+
+    private static string InsertSql(ISqlGenerationHelper sql, StoreObjectIdentifier table, IReadOnlyList<IProperty> columns, IProperty key) =>
+        $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ("
+        + string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.GetColumnName(table)!)))
+        + ") VALUES (" + string.Join(", ", columns.Select((_, i) => "@p" + i))
+        + $") RETURNING {sql.DelimitIdentifier(key.GetColumnName(table)!)}";
+
+    /// <summary>One prepared statement for rows of one table that write the same columns.</summary>
+    private sealed record RowCommand(DbCommand Command, IProperty[] Columns, IProperty Key)
+    {
+        public static RowCommand Create(IEntityType type, bool added, ulong mask, DbTransaction transaction, ISqlGenerationHelper sql)
+        {
+            var key = type.FindPrimaryKey()!.Properties[0];
+            var columns = type.GetProperties().Where((_, i) => (mask & (1UL << i)) != 0).ToArray();
+            var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
+            var command = transaction.Connection!.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = added ? InsertSql(sql, table, columns, key) : UpdateSql(sql, table, columns, key);
+            return new RowCommand(command, columns, key);
+        }
+    }
+}

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Sdr.Core.Data;
 using Sdr.Core.Data.Entities;
 using Sdr.Core.GoHighLevel;
+using Sdr.Core.Sequences;
 
 namespace Sdr.Core.Compliance;
 
@@ -163,7 +164,13 @@ public sealed partial class OutboundPipeline(
             LogFailed(logger, request.Sequence.ContactId, touch.Step, (int?)exception.StatusCode, exception.TraceId);
             var permanent = exception.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.NotFound or HttpStatusCode.UnprocessableEntity;
             var kind = permanent ? DispatchResultKind.Blocked : DispatchResultKind.Failed;
-            return new DispatchOutcome(kind, $"GHL rejected the touch: {exception.Message}", touch, Error: exception);
+
+            // GHL refuses a text or email to a contact with DND on that channel: the last word on
+            // consent is GHL's, so the sequence ends as it would for our own suppression ledger.
+            var dnd = permanent && exception.Message.Contains("DND is active", StringComparison.OrdinalIgnoreCase);
+            return dnd
+                ? new DispatchOutcome(kind, $"consent: GHL DND is active for {request.Channel.ToName()}", touch, Error: exception) { EndsSequence = true }
+                : new DispatchOutcome(kind, $"GHL rejected the touch: {exception.Message}", touch, Error: exception);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -224,6 +224,33 @@ public sealed class OptOutFlowTests
     }
 
     [Fact]
+    public async Task DndSetInGhlWithoutAWebhook_GhlRefusesTheText_AndTheSequenceEnds()
+    {
+        await using var host = await SdrTestHost.StartAsync(TestDatabases.Sqlite);
+        var contact = host.TextableContacts(1)[0];
+        (await host.EnrollAsync(contact.Id)).EnsureSuccessStatusCode();
+
+        // Someone sets SMS DND in GHL's UI; no webhook is configured to tell us.
+        using var ghl = new HttpClient { BaseAddress = host.Sandbox.BaseUrl };
+        using var put = new HttpRequestMessage(HttpMethod.Put, $"contacts/{contact.Id}")
+        {
+            Content = new StringContent("""{"dndSettings":{"SMS":{"status":"active","message":"set by an agent"}}}""", System.Text.Encoding.UTF8, "application/json"),
+        };
+        put.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", host.Sandbox.State.Locations[0].Token);
+        put.Headers.Add("Version", "2021-07-28");
+        (await ghl.SendAsync(put)).EnsureSuccessStatusCode();
+        host.Clock.Advance(TimeSpan.FromDays(3));
+        await host.ProcessBatchAsync();
+        host.Clock.Advance(TimeSpan.FromDays(3));
+        await host.ProcessBatchAsync();
+
+        var sequence = await host.GetSequenceAsync(contact.Id);
+        sequence.GetProperty("current_step").GetString().ShouldBe("opted_out");
+        sequence.GetProperty("decisions").EnumerateArray().ShouldContain(d => d.GetProperty("reason").GetString()!.Contains("GHL DND is active"));
+        host.Sandbox.State.SentMessages.Count(m => m.ContactId == contact.Id && m.Type == "SMS").ShouldBe(1);
+    }
+
+    [Fact]
     public async Task AppointmentCreate_BooksAndStopsTheCadence_StageChangesStopOrEnrol()
     {
         var stop = "stage-stop";

@@ -67,7 +67,8 @@ public sealed partial class OptOutService(
         }
 
         // The same person in other locations of this install (matched by phone) is told to GHL too.
-        var contacts = await SamePersonAsync(request.ContactId, request.LocationId, phoneHash, cancellationToken);
+        // A contact already opted out had these queued by the first opt-out: a repeated STOP queues nothing.
+        var contacts = already ? [] : await SamePersonAsync(request.ContactId, request.LocationId, phoneHash, cancellationToken);
         foreach (var (locationId, contactId) in contacts)
         {
             var key = $"{locationId}:{contactId}:{request.Cause}";

@@ -36,22 +36,29 @@ public sealed partial class WebhookProcessor(IServiceScopeFactory scopes, Webhoo
             }
         }
 
+        var handled = 0;
         foreach (var id in ids)
         {
-            await ProcessOneAsync(id, cancellationToken);
+            handled += await ProcessOneAsync(id, cancellationToken) ? 1 : 0;
+        }
+
+        if (ids.Count > 0)
+        {
+            LogBatch(logger, handled, ids.Count - handled);
         }
 
         return ids.Count;
     }
 
-    private async Task ProcessOneAsync(long id, CancellationToken cancellationToken)
+    /// <summary>True when the event was handled (processed or ignored); false when it failed or was gone.</summary>
+    private async Task<bool> ProcessOneAsync(long id, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SdrDbContext>();
         var webhookEvent = await db.WebhookEvents.FirstOrDefaultAsync(e => e.Id == id && e.Status == WebhookEventStatus.Pending, cancellationToken);
         if (webhookEvent is null)
         {
-            return;
+            return false;
         }
 
         try
@@ -64,10 +71,12 @@ public sealed partial class WebhookProcessor(IServiceScopeFactory scopes, Webhoo
             await db.SaveChangesAsync(cancellationToken);
             backlog.Done(1);
             LogHandled(logger, webhookEvent.Id, webhookEvent.EventType, handling.Status, webhookEvent.Outcome);
+            return true;
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             await RecordFailureAsync(id, exception, cancellationToken);
+            return false;
         }
     }
 
@@ -96,8 +105,11 @@ public sealed partial class WebhookProcessor(IServiceScopeFactory scopes, Webhoo
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Webhook event {EventId} ({EventType}) {Status}: {Outcome}")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Webhook event {EventId} ({EventType}) {Status}: {Outcome}")]
     private static partial void LogHandled(ILogger logger, long eventId, string eventType, string status, string outcome);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Webhook events: {Handled} handled, {Failed} failed or gone (failures retry with backoff)")]
+    private static partial void LogBatch(ILogger logger, int handled, int failed);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook event {EventId} ({EventType}) failed attempt {Attempt} ({Error}); retrying in {Delay}")]
     private static partial void LogRetry(ILogger logger, long eventId, string eventType, int attempt, string error, TimeSpan delay);

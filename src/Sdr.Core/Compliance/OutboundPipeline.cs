@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Sdr.Core.Data;
@@ -162,13 +161,11 @@ public sealed partial class OutboundPipeline(
             touch.Status = TouchStatus.Failed;
             touch.Error = Truncate(exception.Message);
             LogFailed(logger, request.Sequence.ContactId, touch.Step, (int?)exception.StatusCode, exception.TraceId);
-            var permanent = exception.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.NotFound or HttpStatusCode.UnprocessableEntity;
-            var kind = permanent ? DispatchResultKind.Blocked : DispatchResultKind.Failed;
+            var kind = exception.IsPermanent ? DispatchResultKind.Blocked : DispatchResultKind.Failed;
 
             // GHL refuses a text or email to a contact with DND on that channel: the last word on
             // consent is GHL's, so the sequence ends as it would for our own suppression ledger.
-            var dnd = permanent && exception.Message.Contains("DND is active", StringComparison.OrdinalIgnoreCase);
-            return dnd
+            return exception.IsDndRefusal
                 ? new DispatchOutcome(kind, $"consent: GHL DND is active for {request.Channel.ToName()}", touch, Error: exception) { EndsSequence = true }
                 : new DispatchOutcome(kind, $"GHL rejected the touch: {exception.Message}", touch, Error: exception);
         }

@@ -20,5 +20,11 @@ public sealed class GhlApiException(
     public string? TraceId { get; } = traceId;
     public bool OutcomeUnknown { get; } = outcomeUnknown;
     public bool IsUnauthorized => StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden;
+
+    /// <summary>GHL refused the request for good (bad request, gone, unprocessable): retrying cannot help.</summary>
+    public bool IsPermanent => StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.NotFound or HttpStatusCode.UnprocessableEntity;
+
+    /// <summary>GHL refused a message because the contact has DND on that channel.</summary>
+    public bool IsDndRefusal => IsPermanent && Message.Contains("DND is active", StringComparison.OrdinalIgnoreCase);
     public bool IsCircuitOpen { get; init; }
 }

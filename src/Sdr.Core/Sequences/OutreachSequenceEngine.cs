@@ -90,7 +90,7 @@ public sealed partial class OutreachSequenceEngine(
         var step = isCheckIn ? SequenceStep.NurturePause : current.NextCadenceStep();
         if (step is null || current.IsTerminal())
         {
-            End(sequence, now, "completed");
+            sequence.End(now, "completed");
             return null;
         }
 
@@ -132,7 +132,7 @@ public sealed partial class OutreachSequenceEngine(
             case DispatchResultKind.Blocked when outcome.EndsSequence:
                 Decide(sequence, step, now, DecisionOutcome.Blocked, outcome.Reason);
                 sequence.CurrentStep = SequenceStep.OptedOut.ToName();
-                End(sequence, now, outcome.Reason);
+                sequence.End(now, outcome.Reason);
                 return SequenceProcessResult.Skipped;
             case DispatchResultKind.Blocked:
                 Decide(sequence, step, now, DecisionOutcome.Blocked, outcome.Reason);
@@ -151,7 +151,7 @@ public sealed partial class OutreachSequenceEngine(
         sequence.LastError = reason.Length <= 500 ? reason : reason[..500];
         if (sequence.DispatchAttempts >= scheduler.MaxDispatchAttempts)
         {
-            End(sequence, now, "stopped: the next touch could not be prepared");
+            sequence.End(now, "stopped: the next touch could not be prepared");
         }
         else
         {
@@ -203,7 +203,7 @@ public sealed partial class OutreachSequenceEngine(
         sequence.DispatchAttempts = 0;
         if (isCheckIn)
         {
-            End(sequence, now, "completed");
+            sequence.End(now, "completed");
             return;
         }
 
@@ -212,7 +212,7 @@ public sealed partial class OutreachSequenceEngine(
         sequence.NextTouchAt = scheduler.ComputeNextTouchTime(sequence, step, now);
         if (sequence.NextTouchAt is null)
         {
-            End(sequence, now, "completed");
+            sequence.End(now, "completed");
         }
     }
 
@@ -222,14 +222,6 @@ public sealed partial class OutreachSequenceEngine(
         scheduler.RecordStepTaken(sequence, SequenceStep.NurturePause, now);
         sequence.NextTouchAt = scheduler.ComputeNextTouchTime(sequence, SequenceStep.NurturePause, now);
         sequence.DispatchAttempts = 0;
-    }
-
-    private static void End(SdrOutreachSequence sequence, DateTime now, string reason)
-    {
-        sequence.IsActive = false;
-        sequence.NextTouchAt = null;
-        sequence.EndedAt = now;
-        sequence.EndReason = reason.Length <= 200 ? reason : reason[..200];
     }
 
     private void Decide(SdrOutreachSequence sequence, SequenceStep step, DateTime now, string outcome, string reason, DateTime? until = null) =>

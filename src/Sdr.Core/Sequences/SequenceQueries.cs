@@ -114,16 +114,7 @@ public sealed partial class SequenceQueries(SdrDbContext db, TimeProvider time, 
         return stopped > 0;
     }
 
-    private IQueryable<SdrOutreachSequence> LatestSequence(string contactId, string? locationId)
-    {
-        var sequences = db.Sequences.Where(s => s.ContactId == contactId);
-        if (locationId is not null)
-        {
-            sequences = sequences.Where(s => s.LocationId == locationId);
-        }
-
-        return sequences.OrderByDescending(s => s.IsActive).ThenByDescending(s => s.EnrolledAt).ThenByDescending(s => s.Id);
-    }
+    private IQueryable<SdrOutreachSequence> LatestSequence(string contactId, string? locationId) => db.Sequences.LatestFor(contactId, locationId);
 
     private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 
@@ -131,4 +122,19 @@ public sealed partial class SequenceQueries(SdrDbContext db, TimeProvider time, 
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Stopped {Count} active sequence(s) of contact {ContactId} by request; the contact is not opted out")]
     private static partial void LogStopped(ILogger logger, string contactId, int count);
+}
+
+internal static class SequenceQueryExtensions
+{
+    /// <summary>A contact's sequences, the one to show first: the active one, else the latest enrolled.</summary>
+    public static IQueryable<SdrOutreachSequence> LatestFor(this IQueryable<SdrOutreachSequence> sequences, string contactId, string? locationId)
+    {
+        sequences = sequences.Where(s => s.ContactId == contactId);
+        if (locationId is not null)
+        {
+            sequences = sequences.Where(s => s.LocationId == locationId);
+        }
+
+        return sequences.OrderByDescending(s => s.IsActive).ThenByDescending(s => s.EnrolledAt).ThenByDescending(s => s.Id);
+    }
 }

@@ -18,12 +18,12 @@ public sealed record WebhookEnvelope(
     DateTimeOffset? Timestamp)
 {
     /// <summary>The envelope, or the problem (field and message) that makes the body unacceptable.</summary>
-    public static (WebhookEnvelope? Envelope, string? Field, string? Error) Parse(string endpoint, ReadOnlySpan<byte> body)
+    public static (WebhookEnvelope? Envelope, string? Field, string? Error) Parse(string endpoint, ReadOnlyMemory<byte> body)
     {
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(body.ToArray(), new JsonDocumentOptions { MaxDepth = 32 });
+            document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 32 });
         }
         catch (JsonException exception)
         {
@@ -81,7 +81,7 @@ public sealed record WebhookEnvelope(
             var webhookId = String(root, "webhookId");
             var dedupeKey = messageId is not null ? $"msg:{messageId}"
                 : webhookId is not null ? $"wh:{webhookId}"
-                : $"sha256:{Convert.ToHexStringLower(SHA256.HashData(body))}";
+                : $"sha256:{Convert.ToHexStringLower(SHA256.HashData(body.Span))}";
             if (dedupeKey.Length > 200)
             {
                 return (null, messageId is not null ? "messageId" : "webhookId", "The id is longer than 190 characters.");

@@ -70,10 +70,7 @@ public sealed class WebhookEventHandlers(
         var messageType = WebhookEnvelope.String(root, "messageType") ?? "SMS";
         var isText = messageType.Equals("SMS", StringComparison.OrdinalIgnoreCase);
         var verdict = classifier.Classify(body);
-        var sequence = await db.Sequences
-            .Where(s => s.ContactId == contactId && s.LocationId == locationId)
-            .OrderByDescending(s => s.IsActive).ThenByDescending(s => s.EnrolledAt).ThenByDescending(s => s.Id)
-            .FirstOrDefaultAsync(cancellationToken);
+        var sequence = await db.Sequences.LatestFor(contactId, locationId).FirstOrDefaultAsync(cancellationToken);
 
         string outcome;
         switch (verdict.Intent)
@@ -257,13 +254,8 @@ public sealed class WebhookEventHandlers(
 
     private void End(SdrOutreachSequence sequence, string step, string reason)
     {
-        var now = time.GetUtcNow().UtcDateTime;
-        sequence.IsActive = false;
         sequence.CurrentStep = step;
-        sequence.NextTouchAt = null;
-        sequence.EndedAt = now;
-        sequence.EndReason = reason;
-        sequence.UpdatedAt = now;
+        sequence.End(time.GetUtcNow().UtcDateTime, reason);
     }
 
     /// <summary>GHL's DND channel names to ours; a Call DND also blocks voicemail drops.</summary>

@@ -111,7 +111,7 @@ public sealed partial class WebhookInbox : IAsyncDisposable
             {
                 await WriteBatchAsync(batch);
             }
-            catch (Exception exception) when (exception is DbUpdateException or InvalidOperationException or System.Data.Common.DbException or TimeoutException)
+            catch (Exception exception) when (exception is DbException or InvalidOperationException or TimeoutException)
             {
                 LogWriteFailed(_logger, batch.Count, exception.GetType().Name);
                 foreach (var write in batch)

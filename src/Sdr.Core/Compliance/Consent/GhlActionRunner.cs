@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -90,9 +89,8 @@ public sealed partial class GhlActionRunner(IServiceScopeFactory scopes, IGoHigh
         }
         catch (GhlApiException exception)
         {
-            var permanent = exception.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.NotFound or HttpStatusCode.UnprocessableEntity;
             action.LastError = Truncate(exception.Message);
-            if (permanent || (sendsText && exception.OutcomeUnknown))
+            if (exception.IsPermanent || (sendsText && exception.OutcomeUnknown))
             {
                 action.Status = GhlActionStatus.Failed;
                 LogFailed(logger, action.Kind, action.ContactId, (int?)exception.StatusCode, exception.OutcomeUnknown);

@@ -141,12 +141,8 @@ public sealed partial class OptOutService(
             .ToListAsync(cancellationToken);
         foreach (var sequence in sequences)
         {
-            sequence.IsActive = false;
             sequence.CurrentStep = SequenceStep.OptedOut.ToName();
-            sequence.NextTouchAt = null;
-            sequence.EndedAt = now;
-            sequence.EndReason = reason.Length > 200 ? reason[..200] : reason;
-            sequence.UpdatedAt = now;
+            sequence.End(now, reason);
         }
 
         return sequences.Count;

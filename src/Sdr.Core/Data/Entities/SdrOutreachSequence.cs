@@ -34,5 +34,15 @@ public sealed class SdrOutreachSequence
     public DateTime UpdatedAt { get; set; }
 
     public SdrProspect? Prospect { get; set; }
+
+    /// <summary>Ends the cadence: no next touch, the active slot freed, the reason kept (at most 200 characters).</summary>
+    public void End(DateTime now, string reason)
+    {
+        IsActive = false;
+        NextTouchAt = null;
+        EndedAt = now;
+        EndReason = reason.Length <= 200 ? reason : reason[..200];
+        UpdatedAt = now;
+    }
     public List<SdrOutreachTouch> Touches { get; set; } = [];
 }

@@ -122,6 +122,51 @@ public sealed class WebhookIntakeTests
     }
 
     [Fact]
+    public async Task AnEventThatFailsToProcess_IsRetriedWithBackoff_ThenMarkedFailed_WithoutHoldingUpOthers()
+    {
+        await using var host = await SdrTestHost.StartAsync(TestDatabases.Sqlite);
+        var contact = host.TextableContacts(1)[0];
+        var now = host.Clock.GetUtcNow().UtcDateTime;
+        var broken = await host.WithDbAsync(async db =>
+        {
+            var stored = new SdrWebhookEvent
+            {
+                DedupeKey = "wh:broken",
+                Endpoint = "reply",
+                EventType = "InboundMessage",
+                LocationId = host.LocationId,
+                ContactId = contact.Id,
+                Payload = "{not json", // cannot be handled: every attempt throws
+                Status = WebhookEventStatus.Pending,
+                ReceivedAt = now,
+                NextAttemptAt = now,
+            };
+            db.WebhookEvents.Add(stored);
+            await db.SaveChangesAsync();
+            return stored.Id;
+        });
+        (await host.Sandbox.Webhooks.SendAsync(SdrTestHost.Webhook("reply"), InboundMessage(host, contact.Id, "hello", "m-after"))).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        await host.WaitForWebhooksAsync();
+        var first = await host.WithDbAsync(db => db.WebhookEvents.SingleAsync(e => e.Id == broken));
+        first.Status.ShouldBe(WebhookEventStatus.Pending);
+        first.Attempts.ShouldBe(1);
+        first.NextAttemptAt.ShouldBeGreaterThan(now);
+        first.Error.ShouldNotBeNullOrWhiteSpace();
+        (await host.WithDbAsync(db => db.WebhookEvents.SingleAsync(e => e.DedupeKey == "msg:m-after"))).Status.ShouldNotBe(WebhookEventStatus.Pending);
+
+        for (var i = 0; i < 20 && (await host.WithDbAsync(db => db.WebhookEvents.SingleAsync(e => e.Id == broken))).Status == WebhookEventStatus.Pending; i++)
+        {
+            host.Clock.Advance(TimeSpan.FromMinutes(15));
+            await host.WaitForWebhooksAsync();
+        }
+
+        var last = await host.WithDbAsync(db => db.WebhookEvents.SingleAsync(e => e.Id == broken));
+        last.Status.ShouldBe(WebhookEventStatus.Failed);
+        last.Attempts.ShouldBe(Sdr.Core.Webhooks.WebhookProcessor.MaxAttempts);
+    }
+
+    [Fact]
     public async Task BacklogOverTheLimit_Answers429SoGhlRetries()
     {
         await using var host = await SdrTestHost.StartAsync(TestDatabases.Sqlite, new Dictionary<string, string?>

@@ -11,6 +11,7 @@ using Microsoft.Extensions.Options;
 using Sdr.Core.Configuration;
 using Sdr.Core.Data;
 using Sdr.Core.Data.Entities;
+using Sdr.Core.GoHighLevel;
 using Sdr.Core.Security;
 using Sdr.Sandbox;
 
@@ -57,6 +58,7 @@ internal static class CadenceBenchmark
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseEnvironment("Development");
+            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(new DaytimeClock()));
             if (profiler is not null)
             {
                 builder.ConfigureTestServices(profiler.Register);
@@ -122,10 +124,13 @@ internal static class CadenceBenchmark
                 Console.WriteLine(profile.Markdown);
             }
 
-            Measurement? raw = null, rawSqlite = null;
+            Measurement? raw = null, rawSqlite = null, clientOnly = null;
             if (!settings.SkipBaselines)
             {
                 sandbox.State.ClearRecordings();
+                var ghl = services.GetRequiredService<IGoHighLevelClient>();
+                clientOnly = await new ClientBaseline(ghl, Location, contacts, concurrency, Math.Min(settings.Warmup, contacts.Count)).RunAsync();
+                Console.WriteLine($"GHL client alone: {clientOnly.Count} in {clientOnly.Elapsed.TotalMilliseconds:F0} ms");
                 var baseline = new RawBaseline(sandbox.BaseUrl, Token, contacts, concurrency, Math.Min(settings.Warmup, contacts.Count), dataDirectory);
                 raw = await baseline.RunAsync(withSqlite: false);
                 Console.WriteLine($"raw HTTP: {raw.Count} in {raw.Elapsed.TotalMilliseconds:F0} ms");
@@ -133,7 +138,7 @@ internal static class CadenceBenchmark
                 Console.WriteLine($"raw HTTP + SQLite insert: {rawSqlite.Count} in {rawSqlite.Elapsed.TotalMilliseconds:F0} ms");
             }
 
-            var result = new CadenceResult(settings, concurrency, run, engine, raw, rawSqlite, verification, profile, MachineInfo.Collect());
+            var result = new CadenceResult(settings, concurrency, run, engine, raw, rawSqlite, verification, profile, MachineInfo.Collect()) { ClientOnly = clientOnly };
             Console.WriteLine();
             Console.WriteLine(Report.Table(result));
             if (settings.DocPath is not null)
@@ -240,7 +245,7 @@ internal static class CadenceBenchmark
     private static async Task SeedSequencesAsync(IServiceProvider services, IReadOnlyList<SandboxContact> contacts)
     {
         const int chunk = 2500;
-        var now = DateTime.UtcNow;
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SdrDbContext>();
         db.ChangeTracker.AutoDetectChangesEnabled = false;
@@ -391,4 +396,8 @@ internal sealed record CadenceResult(
     Measurement? RawSqlite,
     Verification Verification,
     ProfileReport? Profile,
-    MachineInfo Machine);
+    MachineInfo Machine)
+{
+    /// <summary>The product's GHL client alone over the same sandbox (no engine), when the baselines ran.</summary>
+    public Measurement? ClientOnly { get; init; }
+}

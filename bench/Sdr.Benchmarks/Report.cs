@@ -83,7 +83,7 @@ internal static class Report
         sb.AppendLine();
         sb.AppendLine("| measurement | count | wall s | per second | CPU µs / item | busy cores | alloc KB / item | gen0 / gen2 GCs | max pool threads / queued items |");
         sb.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
-        foreach (var m in new[] { r.Engine, r.Raw, r.RawSqlite }.OfType<Measurement>())
+        foreach (var m in new[] { r.Engine, r.ClientOnly, r.Raw, r.RawSqlite }.OfType<Measurement>())
         {
             sb.AppendLine(Invariant, $"| {m.Name} | {m.Count} | {m.Elapsed.TotalSeconds:F2} | {m.PerSecond:F0} | {m.CpuMicrosPerItem:F0} | {m.Usage.BusyCores:F2} | {m.AllocatedKbPerItem:F1} | {m.Usage.Gen0} / {m.Usage.Gen2} | {m.Usage.MaxPoolThreads} / {m.Usage.MaxPoolQueue} |");
         }

@@ -5,14 +5,17 @@ namespace Sdr.Core.Data;
 
 /// <summary>
 /// Per-connection settings: synchronous=NORMAL is durable in WAL mode except on power loss, and
-/// busy_timeout makes concurrent writers wait instead of failing. WAL itself is stored in the
-/// database file and set once by <see cref="DatabaseMigrator"/>.
+/// busy_timeout makes concurrent writers wait instead of failing. wal_autocheckpoint=10000 pages
+/// (40 MB of WAL instead of SQLite's 4 MB) checkpoints a tenth as often: the committing writer runs the
+/// checkpoint while it holds the write lock, and pages written again and again between checkpoints (rate
+/// counters, the due-sequence index) are copied back once instead of ten times. WAL itself is stored in
+/// the database file and set once by <see cref="DatabaseMigrator"/>.
 /// </summary>
 internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 {
     public static readonly SqlitePragmaInterceptor Instance = new();
 
-    private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
+    private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA wal_autocheckpoint=10000;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 

@@ -18,6 +18,11 @@ public sealed class Fernet
     private readonly byte[] _signingKey;
     private readonly byte[] _encryptionKey;
 
+    // Creating an Aes object and setting its key costs more than encrypting a column value with it, and
+    // an Aes object is not safe for concurrent use: one per thread and key, reused call after call.
+    private readonly ThreadLocal<Aes> _aes;
+    private readonly ThreadLocal<IncrementalHash> _hmac;
+
     /// <summary>Creates a Fernet from a 32-byte key in URL-safe base64.</summary>
     /// <exception cref="FormatException">The key is not 32 bytes of URL-safe base64 (the message never contains the key).</exception>
     public Fernet(string key)
@@ -26,6 +31,8 @@ public sealed class Fernet
         try
         {
             (_signingKey, _encryptionKey) = SplitKey(bytes);
+            _aes = new ThreadLocal<Aes>(CreateAes);
+            _hmac = new ThreadLocal<IncrementalHash>(() => IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, _signingKey));
         }
         finally
         {
@@ -37,6 +44,8 @@ public sealed class Fernet
     public Fernet(ReadOnlySpan<byte> key)
     {
         (_signingKey, _encryptionKey) = SplitKey(key);
+        _aes = new ThreadLocal<Aes>(CreateAes);
+        _hmac = new ThreadLocal<IncrementalHash>(() => IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, _signingKey));
     }
 
     /// <summary>Parses a URL-safe base64 key without throwing.</summary>
@@ -75,7 +84,7 @@ public sealed class Fernet
             throw new ArgumentOutOfRangeException(nameof(now), "Fernet timestamps cannot be before 1970-01-01.");
         }
 
-        using var aes = CreateAes();
+        var aes = _aes.Value!;
         var ciphertextLength = aes.GetCiphertextLengthCbc(plaintext.Length, PaddingMode.PKCS7);
         var token = new byte[FernetToken.HeaderSize + ciphertextLength + FernetToken.HmacSize];
         var signedLength = FernetToken.HeaderSize + ciphertextLength;
@@ -84,7 +93,7 @@ public sealed class Fernet
         BinaryPrimitives.WriteInt64BigEndian(token.AsSpan(1, FernetToken.TimestampSize), timestamp);
         iv.CopyTo(token.AsSpan(1 + FernetToken.TimestampSize, FernetToken.IvSize));
         aes.EncryptCbc(plaintext, iv, token.AsSpan(FernetToken.HeaderSize, ciphertextLength), PaddingMode.PKCS7);
-        HMACSHA256.HashData(_signingKey, token.AsSpan(0, signedLength), token.AsSpan(signedLength));
+        Sign(token.AsSpan(0, signedLength), token.AsSpan(signedLength));
 
         return FernetBase64.Encode(token);
     }
@@ -108,7 +117,7 @@ public sealed class Fernet
     internal bool HasValidSignature(FernetToken token)
     {
         Span<byte> expected = stackalloc byte[FernetToken.HmacSize];
-        HMACSHA256.HashData(_signingKey, token.SignedPart, expected);
+        Sign(token.SignedPart, expected);
         return CryptographicOperations.FixedTimeEquals(expected, token.Hmac);
     }
 
@@ -125,7 +134,7 @@ public sealed class Fernet
             token.EnsureFresh(now, maxAge);
         }
 
-        using var aes = CreateAes();
+        var aes = _aes.Value!;
         try
         {
             return aes.DecryptCbc(token.Ciphertext, token.Iv, PaddingMode.PKCS7);
@@ -155,6 +164,13 @@ public sealed class Fernet
         }
 
         return (key[..HalfKeySize].ToArray(), key[HalfKeySize..].ToArray());
+    }
+
+    private void Sign(ReadOnlySpan<byte> signed, Span<byte> hmac)
+    {
+        var hash = _hmac.Value!;
+        hash.AppendData(signed);
+        hash.GetHashAndReset(hmac);
     }
 
     private Aes CreateAes()

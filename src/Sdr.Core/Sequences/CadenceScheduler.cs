@@ -14,6 +14,7 @@ namespace Sdr.Core.Sequences;
 /// </summary>
 public sealed partial class CadenceScheduler(
     IServiceScopeFactory scopes,
+    SqliteWriteGate writeGate,
     TimeProvider time,
     IOptions<PerformanceOptions> performance,
     ILogger<CadenceScheduler> logger)
@@ -88,8 +89,11 @@ public sealed partial class CadenceScheduler(
 
         // The due condition is repeated on the UPDATE itself so that PostgreSQL re-checks it on rows a
         // concurrent claimer has just taken (they then drop out), and SQLite serialises writers anyway.
-        await due.Where(s => candidates.Contains(s.Id))
-            .ExecuteUpdateAsync(set => set.SetProperty(s => s.ClaimToken, claimToken).SetProperty(s => s.ClaimedUntil, until), cancellationToken);
+        using (await writeGate.EnterAsync(db, cancellationToken))
+        {
+            await due.Where(s => candidates.Contains(s.Id))
+                .ExecuteUpdateAsync(set => set.SetProperty(s => s.ClaimToken, claimToken).SetProperty(s => s.ClaimedUntil, until), cancellationToken);
+        }
 
         return await db.Sequences.Where(s => s.ClaimToken == claimToken).Select(s => s.Id).ToListAsync(cancellationToken);
     }

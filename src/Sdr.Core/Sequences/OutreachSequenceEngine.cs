@@ -16,6 +16,7 @@ public sealed partial class OutreachSequenceEngine(
     OutboundPipeline pipeline,
     PersonalizationEngine personalization,
     CadenceWindows scheduler,
+    SqliteWriteGate writeGate,
     TimeProvider time,
     ILogger<OutreachSequenceEngine> logger)
 {
@@ -71,12 +72,20 @@ public sealed partial class OutreachSequenceEngine(
         {
             // Keep what GHL already took (and what became unknown) before giving way to the shutdown.
             Release(sequences, now);
-            await PreparedSave.SaveChangesAsync(db, CancellationToken.None);
+            using (await writeGate.EnterAsync(db, CancellationToken.None))
+            {
+                await PreparedSave.SaveChangesAsync(db, CancellationToken.None);
+            }
+
             throw;
         }
 
         Release(sequences, now);
-        await PreparedSave.SaveChangesAsync(db, cancellationToken);
+        using (await writeGate.EnterAsync(db, cancellationToken))
+        {
+            await PreparedSave.SaveChangesAsync(db, cancellationToken);
+        }
+
         return results;
     }
 

@@ -131,7 +131,18 @@ internal sealed class DecisionMix
                 _ => Channel.Sms,
             };
             var sms = channel == Channel.Sms ? mix.Sms(step, messaging) : null;
-            var sequence = new SdrOutreachSequence { ContactId = contactId, LocationId = locationId, CurrentStep = "enrolled", AbVariant = "consultative" };
+            // The prospect row as enrolment stores it: the phone's facts resolved once, there.
+            var prospect = new SdrProspect { ContactId = contactId, LocationId = locationId, Source = "manual", TimeZone = recipient.TimeZone, State = recipient.State };
+            prospect.SetPhone(recipient.Phone);
+            AsLoaded(prospect);
+            var sequence = new SdrOutreachSequence
+            {
+                ContactId = contactId,
+                LocationId = locationId,
+                CurrentStep = "enrolled",
+                AbVariant = "consultative",
+                Prospect = prospect,
+            };
             var message = new ComposedMessage(sms is null ? "email or voicemail" : sms.Body);
             var request = new OutboundRequest(sequence, step, channel, message, now, IsCadenceTouch: mix.Chance(0.9)) { Recipient = recipient };
             inputs.Add(new DecisionInput(request, sms, kind));
@@ -171,6 +182,21 @@ internal sealed class DecisionMix
 
         counters.Reset();
         return mix;
+    }
+
+    /// <summary>
+    /// Gives the stored strings their own instances, as EF reading the row does, so no comparison in the
+    /// measured path (the libphonenumber version, the zone-list memo) takes a same-reference shortcut.
+    /// </summary>
+    private static void AsLoaded(SdrProspect prospect)
+    {
+        foreach (var property in typeof(SdrProspect).GetProperties())
+        {
+            if (property.PropertyType == typeof(string) && property.GetValue(prospect) is string value && property.GetSetMethod(nonPublic: true) is { } setter)
+            {
+                setter.Invoke(prospect, [new string(value.AsSpan())]);
+            }
+        }
     }
 
     private (RecipientInfo Recipient, RecipientKind Kind) Recipient()

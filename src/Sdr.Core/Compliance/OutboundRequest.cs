@@ -19,12 +19,15 @@ public sealed record OutboundRequest(
 
 /// <summary>
 /// The contact's IANA time zone (GHL's <c>timezone</c>), US state code and E.164 phone, any of them
-/// unknown. The phone is resolved once, when it is set, into <see cref="ResolvedPhone"/>, which every
-/// stage reads instead of parsing the number again.
+/// unknown. The phone is resolved once into <see cref="ResolvedPhone"/>, which every stage reads
+/// instead of parsing the number again: from the prospect's stored phone facts (<see cref="For"/>),
+/// else by parsing it when it is set (constructor or <c>with { Phone = ... }</c>).
 /// </summary>
 public sealed record RecipientInfo
 {
     public static readonly RecipientInfo Unknown = new(null, null, null);
+
+    private readonly string? _phone;
 
     public RecipientInfo(string? timeZone, string? state, string? phone)
     {
@@ -33,22 +36,39 @@ public sealed record RecipientInfo
         Phone = phone;
     }
 
+    private RecipientInfo(string? timeZone, string? state, string? phone, ResolvedPhone? resolvedPhone)
+    {
+        TimeZone = timeZone;
+        State = state;
+        _phone = phone;
+        ResolvedPhone = resolvedPhone;
+    }
+
     public string? TimeZone { get; init; }
 
     public string? State { get; init; }
 
     public string? Phone
     {
-        get;
+        get => _phone;
         init
         {
-            field = value;
+            _phone = value;
             ResolvedPhone = Compliance.ResolvedPhone.Of(value);
         }
     }
 
     /// <summary>The phone parsed once; null when it is missing or not a valid number.</summary>
     public ResolvedPhone? ResolvedPhone { get; private init; }
+
+    /// <summary>
+    /// The prospect as a recipient, its phone built from the facts stored with it, without parsing; a
+    /// row whose facts are missing or from other libphonenumber data has its phone parsed instead.
+    /// </summary>
+    public static RecipientInfo For(SdrProspect prospect) =>
+        prospect.HasCurrentPhoneFacts
+            ? new RecipientInfo(prospect.TimeZone, prospect.State, prospect.Phone, prospect.StoredPhone())
+            : new RecipientInfo(prospect.TimeZone, prospect.State, prospect.Phone);
 
     // Equal when the inputs are: the resolved phone follows from the phone.
     public bool Equals(RecipientInfo? other) =>

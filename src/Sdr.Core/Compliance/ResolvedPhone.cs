@@ -1,3 +1,4 @@
+using System.Reflection;
 using PhoneNumbers;
 using Sdr.Core.Compliance.Consent;
 using Sdr.Core.Compliance.Hours;
@@ -7,20 +8,31 @@ namespace Sdr.Core.Compliance;
 /// <summary>
 /// A recipient's phone number parsed once, with everything the compliance stages read from it: the
 /// E.164 form and its ledger hash (consent), and, for a geographic number, the area code's state
-/// and time zones (hours, caps). libphonenumber's parse and pattern matching cost a few µs; each
-/// stage parsing the number again cost a third of a decision.
+/// and time zones (hours, caps). libphonenumber's parse and pattern matching cost a few µs, more than
+/// the rest of a decision, so a prospect stores these facts when its phone is set
+/// (<see cref="Data.Entities.SdrProspect.SetPhone"/>) and each touch rebuilds them with <see cref="FromStored"/>.
 /// </summary>
 public sealed class ResolvedPhone
 {
     private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
 
-    private ResolvedPhone(string e164, string? areaState, IReadOnlyList<TimeZoneInfo> zones)
+    private ResolvedPhone(string e164, string hash, string? areaState, IReadOnlyList<TimeZoneInfo> zones)
     {
         E164 = e164;
-        Hash = PhoneHash.OfE164(e164);
+        Hash = hash;
         AreaState = areaState;
         Zones = zones;
     }
+
+    /// <summary>
+    /// The libphonenumber release whose data gave a stored state and zones. Its prefix data changes
+    /// between releases (new area codes, zone corrections), so facts stored by another release are
+    /// resolved again (<see cref="Data.ProspectPhoneBackfill"/>) and parsed per touch until then.
+    /// </summary>
+    public static string DataVersion { get; } =
+        typeof(PhoneNumberUtil).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
+        ?? typeof(PhoneNumberUtil).Assembly.GetName().Version?.ToString()
+        ?? "unknown";
 
     public string E164 { get; }
 
@@ -32,6 +44,9 @@ public sealed class ResolvedPhone
 
     /// <summary>The zones of a geographic number's prefix; empty for toll-free, non-geographic or unmapped numbers.</summary>
     public IReadOnlyList<TimeZoneInfo> Zones { get; }
+
+    /// <summary>The zone ids as stored on the prospect (<see cref="TimeZones.Join"/>); null when there are none.</summary>
+    public string? ZoneIds => Zones.Count == 0 ? null : TimeZones.Join(Zones);
 
     /// <summary>The number resolved, or null when it is missing or not a valid number (US numbers may omit +1).</summary>
     public static ResolvedPhone? Of(string? raw)
@@ -59,8 +74,16 @@ public sealed class ResolvedPhone
         }
 
         var e164 = Util.Format(number, PhoneNumberFormat.E164);
+        var hash = PhoneHash.OfE164(e164);
         return Util.IsNumberGeographical(type, number.CountryCode)
-            ? new ResolvedPhone(e164, PhoneLocation.StateOf(number), PhoneLocation.ZonesOf(number))
-            : new ResolvedPhone(e164, null, []);
+            ? new ResolvedPhone(e164, hash, PhoneLocation.StateOf(number), PhoneLocation.ZonesOf(number))
+            : new ResolvedPhone(e164, hash, null, []);
     }
+
+    /// <summary>
+    /// The facts as <see cref="Of"/> gave them when they were stored, without parsing: the zone ids
+    /// are looked up in a memo (they come from libphonenumber's data, a few dozen distinct lists).
+    /// </summary>
+    public static ResolvedPhone FromStored(string e164, string hash, string? areaState, string? zoneIds) =>
+        new(e164, hash, areaState, TimeZones.Split(zoneIds));
 }

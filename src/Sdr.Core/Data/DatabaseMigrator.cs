@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Sdr.Core.Data;
 
-/// <summary>Applies the provider's migrations; never EnsureCreated.</summary>
+/// <summary>Applies the provider's migrations (never EnsureCreated), then stores the phone facts rows lack.</summary>
 public sealed partial class DatabaseMigrator(IServiceScopeFactory scopes, ILogger<DatabaseMigrator> logger)
 {
     public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken = default)
@@ -20,9 +20,18 @@ public sealed partial class DatabaseMigrator(IServiceScopeFactory scopes, ILogge
         }
 
         LogMigrated(logger, db.Database.ProviderName ?? "?", pending.Count);
+        var backfilled = await ProspectPhoneBackfill.RunAsync(db, cancellationToken);
+        if (backfilled > 0)
+        {
+            LogPhonesBackfilled(logger, backfilled, Compliance.ResolvedPhone.DataVersion);
+        }
+
         return pending;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database ({Provider}) migrated: {Count} migration(s) applied")]
     private static partial void LogMigrated(ILogger logger, string provider, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Phone facts stored for {Count} prospect(s) (libphonenumber {Version})")]
+    private static partial void LogPhonesBackfilled(ILogger logger, int count, string version);
 }

@@ -59,8 +59,9 @@ public sealed class CadenceWindows(IOptions<SequenceOptions> options, QuietHours
         return quietHours.NextAllowedUtc(due, Recipient(sequence)) ?? due;
     }
 
+    /// <summary>The touch's recipient, its phone facts read from the prospect row rather than parsed.</summary>
     public static RecipientInfo Recipient(SdrOutreachSequence sequence) =>
-        new(sequence.Prospect?.TimeZone, sequence.Prospect?.State, sequence.Prospect?.Phone);
+        sequence.Prospect is { } prospect ? RecipientInfo.For(prospect) : RecipientInfo.Unknown;
 
     public TimeSpan RetryDelay(int attempt) =>
         TimeSpan.FromMinutes(_options.RetryBaseDelayMinutes * Math.Pow(2, Math.Max(0, attempt - 1)));

@@ -160,8 +160,7 @@ public sealed partial class SequenceEnrollment(
         prospect.FirstName = contact.FirstName;
         prospect.TimeZone = contact.Timezone;
         prospect.State = contact.State;
-        prospect.Phone = contact.Phone;
-        prospect.PhoneHash = Compliance.Consent.PhoneHash.Of(contact.Phone);
+        prospect.SetPhone(contact.Phone);
 
         var sequence = new SdrOutreachSequence
         {

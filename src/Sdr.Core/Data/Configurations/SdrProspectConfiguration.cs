@@ -17,6 +17,9 @@ internal sealed class SdrProspectConfiguration : IEntityTypeConfiguration<SdrPro
         builder.Property(p => p.TimeZone).HasMaxLength(64);
         builder.Property(p => p.State).HasMaxLength(8);
         builder.Property(p => p.PhoneHash).HasMaxLength(64);
+        builder.Property(p => p.PhoneState).HasMaxLength(8);
+        builder.Property(p => p.PhoneZones).HasMaxLength(256);
+        builder.Property(p => p.PhoneDataVersion).HasMaxLength(32);
         builder.HasIndex(p => new { p.ContactId, p.LocationId }).IsUnique();
         builder.HasIndex(p => p.PhoneHash);
     }

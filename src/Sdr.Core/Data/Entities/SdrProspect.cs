@@ -1,3 +1,5 @@
+using Sdr.Core.Compliance;
+
 namespace Sdr.Core.Data.Entities;
 
 /// <summary><c>sdr_prospects</c>: one row per contact and location.</summary>
@@ -15,9 +17,47 @@ public sealed class SdrProspect
     public string? TimeZone { get; set; }
     public string? State { get; set; }
 
-    /// <summary>E.164, encrypted at rest: kept for the recipient's time zone when GHL has none.</summary>
-    public string? Phone { get; set; }
+    /// <summary>
+    /// The phone in E.164 (as GHL gave it when it is not a valid number), encrypted at rest. Set with
+    /// <see cref="SetPhone"/>, which keeps the facts below in step with it.
+    /// </summary>
+    public string? Phone { get; private set; }
 
     /// <summary>Lookup hash of <see cref="Phone"/>: an opt-out reaches the same number in every location.</summary>
-    public string? PhoneHash { get; set; }
+    public string? PhoneHash { get; private set; }
+
+    /// <summary>The US state of the phone's prefix (for the FL/OK-style area-code rules); null when none.</summary>
+    public string? PhoneState { get; private set; }
+
+    /// <summary>The IANA zones of the phone's prefix, space-separated; null when none (toll-free, foreign, unmapped).</summary>
+    public string? PhoneZones { get; private set; }
+
+    /// <summary>
+    /// The libphonenumber release that resolved the facts above (<see cref="ResolvedPhone.DataVersion"/>);
+    /// null for a row stored before the facts were (its phone is parsed per touch until backfilled).
+    /// </summary>
+    public string? PhoneDataVersion { get; private set; }
+
+    /// <summary>Whether the stored phone facts come from the libphonenumber data this process runs.</summary>
+    public bool HasCurrentPhoneFacts => PhoneDataVersion == ResolvedPhone.DataVersion;
+
+    /// <summary>Stores the phone and what every touch's compliance decision needs from it, parsed once here.</summary>
+    public void SetPhone(string? phone)
+    {
+        var resolved = ResolvedPhone.Of(phone);
+        Phone = resolved?.E164 ?? (string.IsNullOrWhiteSpace(phone) ? null : phone);
+        PhoneHash = resolved?.Hash;
+        PhoneState = resolved?.AreaState;
+        PhoneZones = resolved?.ZoneIds;
+        PhoneDataVersion = ResolvedPhone.DataVersion;
+    }
+
+    /// <summary>
+    /// The phone as the compliance stages read it: from the stored facts when they are current, without
+    /// parsing; null when there is no valid phone, or when the facts are not current (the caller parses).
+    /// </summary>
+    public ResolvedPhone? StoredPhone() =>
+        HasCurrentPhoneFacts && Phone is not null && PhoneHash is not null
+            ? ResolvedPhone.FromStored(Phone, PhoneHash, PhoneState, PhoneZones)
+            : null;
 }

@@ -2,6 +2,7 @@ using PhoneNumbers;
 using Sdr.Core.Compliance;
 using Sdr.Core.Compliance.Consent;
 using Sdr.Core.Compliance.Hours;
+using Sdr.Core.Data.Entities;
 
 namespace Sdr.Tests.Unit.Compliance;
 
@@ -86,6 +87,58 @@ public sealed class ResolvedPhoneTests
             (resolved?.AreaState).ShouldBe(LegacyStateOf(raw), raw);
             (resolved?.Zones.Select(z => z.Id).ToArray() ?? []).ShouldBe(LegacyZonesOf(raw), raw);
         }
+    }
+
+    [Fact]
+    public void EveryNumber_StoredOnAProspect_GivesWhatParsingGives()
+    {
+        foreach (var raw in Numbers())
+        {
+            var prospect = new SdrProspect { ContactId = "c", LocationId = "l", Source = "manual", TimeZone = null, State = "NY" };
+            prospect.SetPhone(raw);
+            var parsed = ResolvedPhone.Of(raw);
+
+            var stored = RecipientInfo.For(prospect).ResolvedPhone;
+
+            prospect.HasCurrentPhoneFacts.ShouldBeTrue(raw);
+            (stored?.E164).ShouldBe(parsed?.E164, raw);
+            (stored?.Hash).ShouldBe(PhoneHash.Of(raw), raw);
+            prospect.PhoneHash.ShouldBe(PhoneHash.Of(raw), raw);
+            (stored?.AreaState).ShouldBe(parsed?.AreaState, raw);
+            (stored?.Zones.Select(z => z.Id).ToArray() ?? []).ShouldBe(parsed?.Zones.Select(z => z.Id).ToArray() ?? [], raw);
+            new RecipientStateResolver().Resolve(RecipientInfo.For(prospect)).ShouldBe(new RecipientStateResolver().Resolve(new RecipientInfo(null, "NY", raw)), raw);
+        }
+    }
+
+    [Fact]
+    public void Prospect_StoresTheE164Form_AndFactsThatFollowAPhoneChange()
+    {
+        var prospect = new SdrProspect { ContactId = "c", LocationId = "l", Source = "manual" };
+
+        prospect.SetPhone(" (212) 555-0123 ");
+        prospect.Phone.ShouldBe("+12125550123");
+        prospect.PhoneState.ShouldBe("NY");
+        prospect.PhoneZones.ShouldBe("America/New_York");
+
+        prospect.SetPhone("+18085550123");
+        prospect.Phone.ShouldBe("+18085550123");
+        prospect.PhoneHash.ShouldBe(PhoneHash.Of("+18085550123"));
+        prospect.PhoneState.ShouldBe("HI");
+        prospect.PhoneZones.ShouldBe("Pacific/Honolulu");
+        RecipientInfo.For(prospect).ResolvedPhone!.AreaState.ShouldBe("HI");
+
+        prospect.SetPhone("+18005550123");
+        (prospect.PhoneState, prospect.PhoneZones).ShouldBe((null, null));
+        RecipientInfo.For(prospect).ResolvedPhone!.Hash.ShouldBe(PhoneHash.Of("+18005550123"));
+
+        prospect.SetPhone("555-0123");
+        prospect.Phone.ShouldBe("555-0123");
+        (prospect.PhoneHash, prospect.PhoneState, prospect.PhoneZones).ShouldBe((null, null, null));
+        RecipientInfo.For(prospect).ResolvedPhone.ShouldBeNull();
+
+        prospect.SetPhone(null);
+        prospect.Phone.ShouldBeNull();
+        RecipientInfo.For(prospect).ShouldBe(new RecipientInfo(null, null, null));
     }
 
     /// <summary>Every area code with random exchanges, in several spellings, plus foreign, toll-free and broken numbers.</summary>

@@ -481,10 +481,25 @@ namespace Sdr.Core.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("phone");
 
+                    b.Property<string>("PhoneDataVersion")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("phone_data_version");
+
                     b.Property<string>("PhoneHash")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("phone_hash");
+
+                    b.Property<string>("PhoneState")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("phone_state");
+
+                    b.Property<string>("PhoneZones")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("phone_zones");
 
                     b.Property<string>("Source")
                         .IsRequired()

@@ -464,10 +464,25 @@ namespace Sdr.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("phone");
 
+                    b.Property<string>("PhoneDataVersion")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone_data_version");
+
                     b.Property<string>("PhoneHash")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
                         .HasColumnName("phone_hash");
+
+                    b.Property<string>("PhoneState")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone_state");
+
+                    b.Property<string>("PhoneZones")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone_zones");
 
                     b.Property<string>("Source")
                         .IsRequired()

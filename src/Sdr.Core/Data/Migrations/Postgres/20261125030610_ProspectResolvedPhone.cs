@@ -1,0 +1,51 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Sdr.Core.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class ProspectResolvedPhone : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "phone_data_version",
+                table: "sdr_prospects",
+                type: "character varying(32)",
+                maxLength: 32,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "phone_state",
+                table: "sdr_prospects",
+                type: "character varying(8)",
+                maxLength: 8,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "phone_zones",
+                table: "sdr_prospects",
+                type: "character varying(256)",
+                maxLength: 256,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "phone_data_version",
+                table: "sdr_prospects");
+
+            migrationBuilder.DropColumn(
+                name: "phone_state",
+                table: "sdr_prospects");
+
+            migrationBuilder.DropColumn(
+                name: "phone_zones",
+                table: "sdr_prospects");
+        }
+    }
+}

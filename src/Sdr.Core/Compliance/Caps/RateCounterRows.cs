@@ -37,16 +37,15 @@ internal static class RateCounterRows
         await database.OpenConnectionAsync(cancellationToken);
         try
         {
-            // One command per statement and connection, reused: a chunk's takes run the same two or
-            // three upserts hundreds of times, and a new command is compiled afresh by SQLite each time.
-            var command = Prepared.GetValue(database.GetDbConnection(), _ => new Commands()).For(database.GetDbConnection(), sql);
+            await using var command = database.GetDbConnection().CreateCommand();
+            command.CommandText = sql;
             command.Transaction = database.CurrentTransaction?.GetDbTransaction();
-            command.Parameters["@key"].Value = key;
-            command.Parameters["@now"].Value = CapClock.AsUtc(now);
-            command.Parameters["@ends"].Value = CapClock.AsUtc(windowEndsAt);
+            Add(command, "@key", key);
+            Add(command, "@now", CapClock.AsUtc(now));
+            Add(command, "@ends", CapClock.AsUtc(windowEndsAt));
             if (limit is { } value)
             {
-                command.Parameters["@limit"].Value = value;
+                Add(command, "@limit", value);
             }
 
             return await command.ExecuteNonQueryAsync(cancellationToken);
@@ -57,37 +56,12 @@ internal static class RateCounterRows
         }
     }
 
-    private static readonly ConditionalWeakTable<DbConnection, Commands> Prepared = [];
-
-    /// <summary>The take and claim commands of one connection (their prepared statements live as long as it does).</summary>
-    private sealed class Commands
+    private static void Add(DbCommand command, string name, object value)
     {
-        private readonly Dictionary<string, DbCommand> _bySql = new(StringComparer.Ordinal);
-
-        public DbCommand For(DbConnection connection, string sql)
-        {
-            lock (_bySql)
-            {
-                if (!_bySql.TryGetValue(sql, out var command))
-                {
-                    command = connection.CreateCommand();
-                    command.CommandText = sql;
-                    foreach (var name in new[] { "@key", "@now", "@ends", "@limit" })
-                    {
-                        if (sql.Contains(name, StringComparison.Ordinal))
-                        {
-                            var parameter = command.CreateParameter();
-                            parameter.ParameterName = name;
-                            command.Parameters.Add(parameter);
-                        }
-                    }
-
-                    _bySql.Add(sql, command);
-                }
-
-                return command;
-            }
-        }
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
     }
 
     private static Statements StatementsFor(SdrDbContext db) => Cache.GetValue(db.Model, Build);

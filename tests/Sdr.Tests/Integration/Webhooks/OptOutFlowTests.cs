@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Sdr.Core.Compliance.Consent;
 using Sdr.Core.Data.Entities;
 using Sdr.Sandbox;
 using Sdr.Tests.Integration.Support;
@@ -192,6 +194,49 @@ public sealed class OptOutFlowTests
         sequence.GetProperty("replies").EnumerateArray().Select(r => r.GetProperty("category").GetString())
             .ShouldBe(["help", "help", "opt_out", "re_consent"]);
     }
+
+    [Fact]
+    public async Task ATextLeftSendingByACrash_IsMarkedFailedAfterTenMinutes_AndNeverSentAgain()
+    {
+        await using var host = await SdrTestHost.StartAsync(TestDatabases.Sqlite);
+        var contacts = host.TextableContacts(2);
+        var now = host.Clock.GetUtcNow().UtcDateTime;
+
+        // What a crash between "sending" and GHL's answer leaves: one text handed over 11 minutes ago,
+        // one 5 minutes ago (the process may still be waiting for GHL's answer to that one).
+        await host.WithDbAsync(async db =>
+        {
+            db.GhlActions.AddRange(
+                SendingText(contacts[0].Id, host.LocationId, now.AddMinutes(-11)),
+                SendingText(contacts[1].Id, host.LocationId, now.AddMinutes(-5)));
+            return await db.SaveChangesAsync();
+        });
+        var runner = host.Services.GetRequiredService<GhlActionRunner>();
+
+        await runner.RunDueAsync(50, CancellationToken.None);
+        var rows = await host.WithDbAsync(db => db.GhlActions.AsNoTracking().OrderBy(a => a.Id).ToListAsync());
+        rows[0].Status.ShouldBe(GhlActionStatus.Failed);
+        rows[0].LastError.ShouldNotBeNull().ShouldContain("not re-sent");
+        rows[1].Status.ShouldBe(GhlActionStatus.Sending);
+
+        host.Clock.Advance(TimeSpan.FromMinutes(6));
+        await runner.RunDueAsync(50, CancellationToken.None);
+        (await host.WithDbAsync(db => db.GhlActions.AsNoTracking().Select(a => a.Status).ToListAsync())).ShouldAllBe(s => s == GhlActionStatus.Failed);
+        host.Sandbox.State.SentMessages.ShouldNotContain(m => m.ContactId == contacts[0].Id || m.ContactId == contacts[1].Id);
+    }
+
+    private static SdrGhlAction SendingText(string contactId, string locationId, DateTime handedOverAt) => new()
+    {
+        Kind = GhlActionKinds.OptOutConfirmation,
+        LocationId = locationId,
+        ContactId = contactId,
+        DedupeKey = "crash-test:" + contactId,
+        Payload = "You are unsubscribed and will receive no more messages.",
+        Status = GhlActionStatus.Sending,
+        Attempts = 1,
+        NextAttemptAt = handedOverAt,
+        CreatedAt = handedOverAt,
+    };
 
     [Fact]
     public async Task ContactDndUpdate_OptsOutWithoutAConfirmationText()

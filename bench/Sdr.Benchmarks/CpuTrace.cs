@@ -29,7 +29,8 @@ internal sealed class CpuTrace : IDisposable
         var providers = new[]
         {
             new EventPipeProvider("Microsoft-DotNETCore-SampleProfiler", EventLevel.Informational),
-            new EventPipeProvider("Microsoft-Windows-DotNETRuntime", EventLevel.Informational, (long)ClrTraceEventParser.Keywords.Default),
+            // Verbose adds GC/AllocationTick (one event per ~100 KB allocated, with its type and stack).
+            new EventPipeProvider("Microsoft-Windows-DotNETRuntime", EventLevel.Verbose, (long)ClrTraceEventParser.Keywords.Default),
         };
         var session = new DiagnosticsClient(processId ?? Environment.ProcessId).StartEventPipeSession(providers, requestRundown: true, circularBufferMB: 256);
         var path = Path.Combine(directory, "engine.nettrace");
@@ -51,8 +52,21 @@ internal sealed class CpuTrace : IDisposable
         var exclusive = new Dictionary<string, int>(StringComparer.Ordinal);
         var paths = new Dictionary<string, int>(StringComparer.Ordinal);
         int managed = 0, external = 0;
+        var allocTypes = new Dictionary<string, long>(StringComparer.Ordinal);
+        var allocSites = new Dictionary<string, long>(StringComparer.Ordinal);
+        long allocTotal = 0;
         foreach (var ev in log.Events)
         {
+            if (ev.ProviderName == "Microsoft-Windows-DotNETRuntime" && ev.EventName == "GC/AllocationTick")
+            {
+                var amount = Convert.ToInt64(ev.PayloadByName("AllocationAmount64") ?? ev.PayloadByName("AllocationAmount") ?? 0L, CultureInfo.InvariantCulture);
+                var typeName = ev.PayloadByName("TypeName") as string ?? "?";
+                allocTotal += amount;
+                allocTypes[typeName] = allocTypes.GetValueOrDefault(typeName) + amount;
+                allocSites[AllocationSite(ev.CallStack())] = allocSites.GetValueOrDefault(AllocationSite(ev.CallStack())) + amount;
+                continue;
+            }
+
             if (ev.ProviderName != "Microsoft-DotNETCore-SampleProfiler" || !ev.EventName.Contains("Sample", StringComparison.Ordinal))
             {
                 continue;
@@ -124,7 +138,42 @@ internal sealed class CpuTrace : IDisposable
             sb.AppendLine(CultureInfo.InvariantCulture, $"  {(double)count / Math.Max(managed, 1),6:P1}  {Trim(name)}");
         }
 
+        sb.AppendLine(CultureInfo.InvariantCulture, $"Allocation samples (GC/AllocationTick): {allocTotal / 1024 / 1024} MB sampled. Top types:");
+        foreach (var (name, bytes) in allocTypes.OrderByDescending(p => p.Value).Take(25))
+        {
+            sb.AppendLine(CultureInfo.InvariantCulture, $"  {(double)bytes / Math.Max(allocTotal, 1),6:P1}  {Trim(name)}");
+        }
+
+        sb.AppendLine("Top allocation sites (first product frame < its caller):");
+        foreach (var (name, bytes) in allocSites.OrderByDescending(p => p.Value).Take(35))
+        {
+            sb.AppendLine(CultureInfo.InvariantCulture, $"  {(double)bytes / Math.Max(allocTotal, 1),6:P1}  {name}");
+        }
+
         return sb.ToString();
+    }
+
+    /// <summary>The allocating frame, then the first frames of this product (or of EF / the sandbox) that led to it.</summary>
+    private static string AllocationSite(Microsoft.Diagnostics.Tracing.Etlx.TraceCallStack? stack)
+    {
+        var frames = new List<string>();
+        var leaf = true;
+        for (var frame = stack; frame is not null && frames.Count < 4; frame = frame.Caller)
+        {
+            var name = frame.CodeAddress.FullMethodName;
+            if (string.IsNullOrEmpty(name) || IsPlumbing(name))
+            {
+                continue;
+            }
+
+            if (leaf || name.StartsWith("Sdr.", StringComparison.Ordinal))
+            {
+                frames.Add(Short(name));
+                leaf = false;
+            }
+        }
+
+        return frames.Count == 0 ? "?" : string.Join(" < ", frames);
     }
 
     public void Dispose() => _session.Dispose();

@@ -30,22 +30,10 @@ public static class PreparedSave
             return;
         }
 
-        db.ChangeTracker.DetectChanges();
-        var pending = new List<EntityEntry>();
-        foreach (var entry in db.ChangeTracker.Entries())
+        if (PendingEntries(db) is not { } pending)
         {
-            if (entry.State == EntityState.Unchanged)
-            {
-                continue;
-            }
-
-            if (!CanWrite(entry))
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                return;
-            }
-
-            pending.Add(entry);
+            await db.SaveChangesAsync(cancellationToken);
+            return;
         }
 
         if (pending.Count == 0)
@@ -105,6 +93,42 @@ public static class PreparedSave
             }
 
             pending[i].State = EntityState.Unchanged;
+        }
+    }
+
+    /// <summary>
+    /// The added and modified entries after one change detection (<c>Entries()</c> would run a second,
+    /// as costly as the first); null when one of them is beyond this writer, so EF saves them all.
+    /// </summary>
+    private static List<EntityEntry>? PendingEntries(DbContext db)
+    {
+        var tracker = db.ChangeTracker;
+        tracker.DetectChanges();
+        var autoDetect = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            var pending = new List<EntityEntry>();
+            foreach (var entry in tracker.Entries())
+            {
+                if (entry.State == EntityState.Unchanged)
+                {
+                    continue;
+                }
+
+                if (!CanWrite(entry))
+                {
+                    return null;
+                }
+
+                pending.Add(entry);
+            }
+
+            return pending;
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = autoDetect;
         }
     }
 
@@ -171,10 +195,9 @@ public static class PreparedSave
 
         var values = entry.CurrentValues;
         var command = row.Command;
-        command.Parameters.Clear();
         for (var i = 0; i < row.Columns.Length; i++)
         {
-            AddParameter(command, ParameterName(i), row.Columns[i], values[row.Columns[i]]);
+            row.SetValue(i, values[row.Columns[i]]);
         }
 
         if (added)
@@ -183,7 +206,7 @@ public static class PreparedSave
             return Convert.ChangeType(generated, row.Key.ClrType, System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        AddParameter(command, "@k", row.Key, values[row.Key]);
+        row.SetKey(values[row.Key]);
         if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
         {
             throw new DbUpdateConcurrencyException($"A {type.ClrType.Name} row to update was not found (deleted meanwhile).");
@@ -193,9 +216,6 @@ public static class PreparedSave
     }
 
     private static string ParameterName(int index) => index < ParameterNames.Length ? ParameterNames[index] : "@p" + index;
-
-    private static void AddParameter(DbCommand command, string name, IProperty property, object? value) =>
-        command.Parameters.Add(((RelationalTypeMapping)property.GetTypeMapping()).CreateParameter(command, name, value, property.IsNullable));
 
     private static string UpdateSql(ISqlGenerationHelper sql, StoreObjectIdentifier table, IReadOnlyList<IProperty> columns, IProperty key) =>
         $"UPDATE {sql.DelimitIdentifier(table.Name, table.Schema)} SET "
@@ -208,9 +228,14 @@ public static class PreparedSave
         + ") VALUES (" + string.Join(", ", columns.Select((_, i) => "@p" + i))
         + $") RETURNING {sql.DelimitIdentifier(key.GetColumnName(table)!)}";
 
-    /// <summary>One prepared statement for rows of one table that write the same columns.</summary>
+    /// <summary>
+    /// One prepared statement for rows of one table that write the same columns, with its parameters made
+    /// once by EF's type mappings; each row only sets their values, converted as EF converts them.
+    /// </summary>
     private sealed record RowCommand(DbCommand Command, IProperty[] Columns, IProperty Key)
     {
+        private readonly DbParameter[] _parameters = new DbParameter[Columns.Length + 1];
+
         public static RowCommand Create(IEntityType type, bool added, ulong mask, DbTransaction transaction, ISqlGenerationHelper sql)
         {
             var key = type.FindPrimaryKey()!.Properties[0];
@@ -219,7 +244,37 @@ public static class PreparedSave
             var command = transaction.Connection!.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = added ? InsertSql(sql, table, columns, key) : UpdateSql(sql, table, columns, key);
-            return new RowCommand(command, columns, key);
+            var row = new RowCommand(command, columns, key);
+            for (var i = 0; i < columns.Length; i++)
+            {
+                row._parameters[i] = row.AddParameter(ParameterName(i), columns[i]);
+            }
+
+            if (!added)
+            {
+                row._parameters[^1] = row.AddParameter("@k", key);
+            }
+
+            return row;
+        }
+
+        public void SetValue(int index, object? value) => _parameters[index].Value = ToProvider(Columns[index], value);
+
+        public void SetKey(object? value) => _parameters[^1].Value = ToProvider(Key, value);
+
+        private DbParameter AddParameter(string name, IProperty property)
+        {
+            var parameter = ((RelationalTypeMapping)property.GetTypeMapping()).CreateParameter(Command, name, null, property.IsNullable);
+            Command.Parameters.Add(parameter);
+            return parameter;
+        }
+
+        /// <summary>What <c>RelationalTypeMapping.CreateParameter</c> stores for a value: converted, and DBNull for null.</summary>
+        private static object ToProvider(IProperty property, object? value)
+        {
+            var converter = property.GetTypeMapping().Converter;
+            var provider = value is null ? null : converter is null ? value : converter.ConvertToProvider(value);
+            return provider ?? DBNull.Value;
         }
     }
 }

@@ -40,6 +40,7 @@ public static class ServiceCollectionExtensions
             : sp.GetRequiredService<SqliteSdrDbContext>());
 
         services.AddSingleton<DatabaseMigrator>();
+        services.AddSingleton<SqliteWriteGate>();
         return builder;
     }
 

@@ -29,6 +29,7 @@ public sealed partial class WebhookInbox : IAsyncDisposable
 
     private readonly IServiceScopeFactory _scopes;
     private readonly WebhookBacklog _backlog;
+    private readonly SqliteWriteGate _gate;
     private readonly TimeProvider _time;
     private readonly ILogger<WebhookInbox> _logger;
     private readonly int _maxBacklog;
@@ -41,10 +42,11 @@ public sealed partial class WebhookInbox : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lazy<Task> _writer;
 
-    public WebhookInbox(IServiceScopeFactory scopes, WebhookBacklog backlog, TimeProvider time, IOptions<WebhookOptions> options, ILogger<WebhookInbox> logger)
+    public WebhookInbox(IServiceScopeFactory scopes, WebhookBacklog backlog, SqliteWriteGate gate, TimeProvider time, IOptions<WebhookOptions> options, ILogger<WebhookInbox> logger)
     {
         _scopes = scopes;
         _backlog = backlog;
+        _gate = gate;
         _time = time;
         _logger = logger;
         _maxBacklog = options.Value.MaxBacklog;
@@ -126,15 +128,43 @@ public sealed partial class WebhookInbox : IAsyncDisposable
     /// One transaction per batch, one prepared <c>INSERT ... ON CONFLICT (dedupe_key) DO NOTHING</c>
     /// re-bound per row (the same SQL on SQLite and PostgreSQL): a row that comes back is stored, one
     /// that does not is a duplicate (also across replicas). The payload is Fernet-encrypted here, as
-    /// the ORM's converter would.
+    /// the ORM's converter would, before the write lock is taken: the transaction holds SQLite's
+    /// single write lock (<see cref="SqliteWriteGate"/>) only for the inserts.
     /// </summary>
     private async Task WriteBatchAsync(List<PendingWrite> batch)
     {
         await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SdrDbContext>();
-        var now = _time.GetUtcNow().UtcDateTime;
-        var connection = db.Database.GetDbConnection();
+        var payloads = new string[batch.Count];
+        for (var i = 0; i < batch.Count; i++)
+        {
+            payloads[i] = db.KeyRing.EncryptString(batch[i].Event.Payload)!;
+        }
+
         await db.Database.OpenConnectionAsync();
+        long?[] ids;
+        using (await _gate.EnterAsync(CancellationToken.None))
+        {
+            ids = await InsertAsync(db.Database.GetDbConnection(), batch, payloads);
+        }
+
+        var stored = 0;
+        foreach (var (write, id) in batch.Zip(ids))
+        {
+            stored += id is null ? 0 : 1;
+            write.Completion.TrySetResult(id is null ? (InboxWriteResult.Duplicate, null) : (InboxWriteResult.Stored, id));
+        }
+
+        if (stored > 0)
+        {
+            _backlog.Added(stored);
+        }
+    }
+
+    /// <summary>The batch's rows in one transaction; each row's id, or null for a duplicate.</summary>
+    private async Task<long?[]> InsertAsync(DbConnection connection, List<PendingWrite> batch, string[] payloads)
+    {
+        var now = _time.GetUtcNow().UtcDateTime;
         await using var transaction = await connection.BeginTransactionAsync();
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -151,32 +181,22 @@ public sealed partial class WebhookInbox : IAsyncDisposable
         parameters[6].Value = now;
         parameters[7].Value = WebhookEventStatus.Pending;
 
-        var results = new List<(PendingWrite Write, long? Id)>(batch.Count);
-        foreach (var write in batch)
+        var ids = new long?[batch.Count];
+        for (var i = 0; i < batch.Count; i++)
         {
-            var e = write.Event;
+            var e = batch[i].Event;
             parameters[0].Value = e.DedupeKey;
             parameters[1].Value = e.Endpoint;
             parameters[2].Value = e.EventType;
             parameters[3].Value = (object?)e.LocationId ?? DBNull.Value;
             parameters[4].Value = (object?)e.ContactId ?? DBNull.Value;
-            parameters[5].Value = db.KeyRing.EncryptString(e.Payload);
+            parameters[5].Value = payloads[i];
             var id = await command.ExecuteScalarAsync();
-            results.Add((write, id is null or DBNull ? null : Convert.ToInt64(id, System.Globalization.CultureInfo.InvariantCulture)));
+            ids[i] = id is null or DBNull ? null : Convert.ToInt64(id, System.Globalization.CultureInfo.InvariantCulture);
         }
 
         await transaction.CommitAsync();
-        var stored = 0;
-        foreach (var (write, id) in results)
-        {
-            stored += id is null ? 0 : 1;
-            write.Completion.TrySetResult(id is null ? (InboxWriteResult.Duplicate, null) : (InboxWriteResult.Stored, id));
-        }
-
-        if (stored > 0)
-        {
-            _backlog.Added(stored);
-        }
+        return ids;
     }
 
     private const string InsertSql = """

@@ -101,51 +101,68 @@ public sealed partial class WebhookInbox : IAsyncDisposable
     private async Task WriteLoopAsync()
     {
         var batch = new List<PendingWrite>(MaxBatch);
-        while (await _queue.Reader.WaitToReadAsync(_stopping.Token))
+        InboxConnection? connection = null;
+        try
         {
-            batch.Clear();
-            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var write))
+            while (await _queue.Reader.WaitToReadAsync(_stopping.Token))
             {
-                batch.Add(write);
-            }
-
-            try
-            {
-                await WriteBatchAsync(batch);
-            }
-            catch (Exception exception) when (exception is DbException or InvalidOperationException or TimeoutException)
-            {
-                LogWriteFailed(_logger, batch.Count, exception.GetType().Name);
-                foreach (var write in batch)
+                batch.Clear();
+                while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var write))
                 {
-                    write.Completion.TrySetResult((InboxWriteResult.Overloaded, null));
+                    batch.Add(write);
                 }
+
+                try
+                {
+                    connection ??= await InboxConnection.OpenAsync(_scopes);
+                    await WriteBatchAsync(connection, batch);
+                }
+                catch (Exception exception) when (exception is DbException or InvalidOperationException or TimeoutException)
+                {
+                    LogWriteFailed(_logger, batch.Count, exception.GetType().Name);
+                    foreach (var write in batch)
+                    {
+                        write.Completion.TrySetResult((InboxWriteResult.Overloaded, null));
+                    }
+
+                    // A fresh connection for the next batch, in case this one is what failed.
+                    if (connection is not null)
+                    {
+                        await connection.DisposeAsync();
+                        connection = null;
+                    }
+                }
+            }
+        }
+        finally
+        {
+            if (connection is not null)
+            {
+                await connection.DisposeAsync();
             }
         }
     }
 
     /// <summary>
     /// One transaction per batch, one prepared <c>INSERT ... ON CONFLICT (dedupe_key) DO NOTHING</c>
-    /// re-bound per row (the same SQL on SQLite and PostgreSQL): a row that comes back is stored, one
+    /// re-bound per row (the same SQL on SQLite and PostgreSQL), on a connection the writer keeps
+    /// open (no scope, context, pool rent or statement preparation per batch): a row that comes back is stored, one
     /// that does not is a duplicate (also across replicas). The payload is Fernet-encrypted here, as
     /// the ORM's converter would, before the write lock is taken: the transaction holds SQLite's
     /// single write lock (<see cref="SqliteWriteGate"/>) only for the inserts.
     /// </summary>
-    private async Task WriteBatchAsync(List<PendingWrite> batch)
+    private async Task WriteBatchAsync(InboxConnection connection, List<PendingWrite> batch)
     {
-        await using var scope = _scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<SdrDbContext>();
         var payloads = new string[batch.Count];
         for (var i = 0; i < batch.Count; i++)
         {
-            payloads[i] = db.KeyRing.EncryptString(batch[i].Event.Payload)!;
+            payloads[i] = connection.Db.KeyRing.EncryptString(batch[i].Event.Payload)!;
         }
 
-        await db.Database.OpenConnectionAsync();
         long?[] ids;
         using (await _gate.EnterAsync(CancellationToken.None))
         {
-            ids = await InsertAsync(db.Database.GetDbConnection(), batch, payloads);
+            ids = await InsertAsync(connection, batch, payloads);
         }
 
         var stored = 0;
@@ -162,25 +179,13 @@ public sealed partial class WebhookInbox : IAsyncDisposable
     }
 
     /// <summary>The batch's rows in one transaction; each row's id, or null for a duplicate.</summary>
-    private async Task<long?[]> InsertAsync(DbConnection connection, List<PendingWrite> batch, string[] payloads)
+    private async Task<long?[]> InsertAsync(InboxConnection connection, List<PendingWrite> batch, string[] payloads)
     {
-        var now = _time.GetUtcNow().UtcDateTime;
-        await using var transaction = await connection.BeginTransactionAsync();
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = InsertSql;
-        var parameters = new[] { "key", "endpoint", "type", "location", "contact", "payload", "now", "status" }
-            .Select(name =>
-            {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = "@" + name;
-                command.Parameters.Add(parameter);
-                return parameter;
-            })
-            .ToArray();
-        parameters[6].Value = now;
+        var (command, parameters) = (connection.Insert, connection.Parameters);
+        parameters[6].Value = _time.GetUtcNow().UtcDateTime;
         parameters[7].Value = WebhookEventStatus.Pending;
-
+        await using var transaction = await command.Connection!.BeginTransactionAsync();
+        command.Transaction = transaction;
         var ids = new long?[batch.Count];
         for (var i = 0; i < batch.Count; i++)
         {
@@ -197,6 +202,60 @@ public sealed partial class WebhookInbox : IAsyncDisposable
 
         await transaction.CommitAsync();
         return ids;
+    }
+
+    /// <summary>The writer's own scope, context, open connection and INSERT command, kept between batches.</summary>
+    private sealed class InboxConnection : IAsyncDisposable
+    {
+        private readonly AsyncServiceScope _scope;
+
+        private InboxConnection(AsyncServiceScope scope, SdrDbContext db, DbCommand insert, DbParameter[] parameters)
+        {
+            _scope = scope;
+            Db = db;
+            Insert = insert;
+            Parameters = parameters;
+        }
+
+        public SdrDbContext Db { get; }
+
+        public DbCommand Insert { get; }
+
+        /// <summary>key, endpoint, type, location, contact, payload, now, status.</summary>
+        public DbParameter[] Parameters { get; }
+
+        public static async Task<InboxConnection> OpenAsync(IServiceScopeFactory scopes)
+        {
+            var scope = scopes.CreateAsyncScope();
+            try
+            {
+                var db = scope.ServiceProvider.GetRequiredService<SdrDbContext>();
+                await db.Database.OpenConnectionAsync();
+                var command = db.Database.GetDbConnection().CreateCommand();
+                command.CommandText = InsertSql;
+                var parameters = new[] { "key", "endpoint", "type", "location", "contact", "payload", "now", "status" }
+                    .Select(name =>
+                    {
+                        var parameter = command.CreateParameter();
+                        parameter.ParameterName = "@" + name;
+                        command.Parameters.Add(parameter);
+                        return parameter;
+                    })
+                    .ToArray();
+                return new InboxConnection(scope, db, command, parameters);
+            }
+            catch
+            {
+                await scope.DisposeAsync();
+                throw;
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Insert.DisposeAsync();
+            await _scope.DisposeAsync();
+        }
     }
 
     private const string InsertSql = """

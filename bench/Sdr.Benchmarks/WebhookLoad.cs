@@ -81,7 +81,7 @@ internal static partial class WebhookLoad
                 pendingAfter,
                 drain,
                 (server.TotalProcessorTime - cpuBefore).TotalMicroseconds / Math.Max(result.Requests, 1),
-                pendingAfter > 0 ? (server.TotalProcessorTime - cpuAtEnd).TotalMicroseconds / pendingAfter : null);
+                drain is not null && pendingAfter > 0 ? (server.TotalProcessorTime - cpuAtEnd).TotalMicroseconds / pendingAfter : null);
             var stored = await CountAsync(settings.Provider, connection, StoredSql);
             var report = Describe(settings, result, processing, stored, load);
             Console.WriteLine(report);

@@ -304,7 +304,7 @@ internal static partial class WebhookLoad
         }
 
         var met = r.PerSecond >= TargetPerSecond && r.P99Ms < TargetP99Ms;
-        var row = string.Create(CultureInfo.InvariantCulture, $"| {DateTime.UtcNow:yyyy-MM-dd HH:mm} | {settings.Provider}{(settings.NoProcessing ? " (processing off)" : "")} | {settings.Connections} | {settings.Duration} s | **{r.PerSecond:F0}** | {r.P50Ms:F2} | {r.P90Ms:F2} | **{r.P99Ms:F2}** | {r.Non2xx} | {stored} | {p.ProcessedPerSecond:F0} | {p.PendingAfter} | {(p.DrainSeconds is { } d ? d.ToString("F1", CultureInfo.InvariantCulture) : "–")} | {p.ServerCpuMicrosPerWebhook:F0} | {load} | {(met ? "met" : "missed")} |");
+        var row = string.Create(CultureInfo.InvariantCulture, $"| {DateTime.UtcNow:yyyy-MM-dd HH:mm} | {settings.Provider}{(settings.NoProcessing ? " (processing off)" : "")} | {settings.Connections} | {settings.Duration} s | **{r.PerSecond:F0}** | {r.P50Ms:F2} | {r.P90Ms:F2} | **{r.P99Ms:F2}** | {r.Non2xx} | {stored} | {(settings.NoProcessing ? "off" : p.ProcessedPerSecond.ToString("F0", CultureInfo.InvariantCulture))} | {p.PendingAfter} | {(p.DrainSeconds is { } d ? d.ToString("F1", CultureInfo.InvariantCulture) : "–")} | {p.ServerCpuMicrosPerWebhook:F0} | {load} | {(met ? "met" : "missed")} |");
         var end = text.IndexOf(End, StringComparison.Ordinal);
         File.WriteAllText(full, text[..end] + row + "\n" + text[end..]);
     }

@@ -80,7 +80,7 @@ internal sealed class CpuTrace : IDisposable
             }
 
             var stack = ev.CallStack();
-            if (stack is null)
+            if (stack is null || (_focus is not null && !Contains(stack, _focus)))
             {
                 continue;
             }
@@ -127,7 +127,7 @@ internal sealed class CpuTrace : IDisposable
 
         sb.AppendLine(CultureInfo.InvariantCulture, $"CPU trace ({_path}): {managed} managed samples, {external} samples outside managed code (native or waiting).");
         sb.AppendLine("Top inclusive frames (share of managed samples):");
-        foreach (var (name, count) in inclusive.Where(p => !IsPlumbing(p.Key)).OrderByDescending(p => p.Value).Take(50))
+        foreach (var (name, count) in inclusive.Where(p => !IsPlumbing(p.Key)).OrderByDescending(p => p.Value).Take(_focus is null ? 50 : 120))
         {
             sb.AppendLine(CultureInfo.InvariantCulture, $"  {(double)count / Math.Max(managed, 1),6:P1}  {Trim(name)}");
         }
@@ -177,6 +177,22 @@ internal sealed class CpuTrace : IDisposable
     }
 
     public void Dispose() => _session.Dispose();
+
+    /// <summary><c>SDR_TRACE_FOCUS=WebhookProcessor</c>: only samples with a frame whose name contains it.</summary>
+    private readonly string? _focus = Environment.GetEnvironmentVariable("SDR_TRACE_FOCUS") is { Length: > 0 } focus ? focus : null;
+
+    private static bool Contains(TraceCallStack stack, string focus)
+    {
+        for (var frame = stack; frame is not null; frame = frame.Caller)
+        {
+            if (frame.CodeAddress.FullMethodName?.Contains(focus, StringComparison.Ordinal) == true)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool IsPlumbing(string name) =>
         name.StartsWith("System.Runtime.CompilerServices.", StringComparison.Ordinal)

@@ -57,22 +57,37 @@ internal static partial class WebhookLoad
             Console.WriteLine("Warm-up (3 s)...");
             await RunWrkAsync(settings with { Duration = 3 }, url, script, bodies, offset: settings.Events / 2);
             var load = MachineInfo.LoadAverage();
+            var pendingBefore = await CountAsync(settings.Provider, connection, PendingSql);
             Console.WriteLine($"Measuring {settings.Duration} s with {settings.Connections} connections...");
+            server.Refresh();
+            var cpuBefore = server.TotalProcessorTime;
             using var trace = settings.CpuTrace ? CpuTrace.Start(work, server.Id) : null;
             var output = await RunWrkAsync(settings, url, script, bodies, offset: 0);
+            var pendingAfter = await CountAsync(settings.Provider, connection, PendingSql);
             Console.WriteLine(output);
+            var result = WrkResult.Parse(output);
+            server.Refresh();
+            var cpuAtEnd = server.TotalProcessorTime;
+            var drain = settings.NoProcessing ? null : await DrainAsync(settings.Provider, connection);
             if (trace is not null)
             {
+                // The trace covers the run and the drain after it.
                 Console.WriteLine(await trace.StopAndReportAsync());
             }
 
-            var result = WrkResult.Parse(output);
-            var stored = await CountStoredAsync(settings.Provider, connection);
-            var report = Describe(settings, result, stored, load);
+            server.Refresh();
+            var processing = new ProcessingResult(
+                (pendingBefore + result.Requests - pendingAfter) / (double)settings.Duration,
+                pendingAfter,
+                drain,
+                (server.TotalProcessorTime - cpuBefore).TotalMicroseconds / Math.Max(result.Requests, 1),
+                drain is not null && pendingAfter > 0 ? (server.TotalProcessorTime - cpuAtEnd).TotalMicroseconds / pendingAfter : null);
+            var stored = await CountAsync(settings.Provider, connection, StoredSql);
+            var report = Describe(settings, result, processing, stored, load);
             Console.WriteLine(report);
             if (!settings.NoDoc)
             {
-                AppendToDoc(settings.DocPath, settings, result, stored, load);
+                AppendToDoc(settings.DocPath, settings, result, processing, stored, load);
             }
 
             return 0;
@@ -222,36 +237,56 @@ internal static partial class WebhookLoad
         return builder.ConnectionString;
     }
 
-    private static async Task<long> CountStoredAsync(string provider, string connection)
+    private const string StoredSql = "SELECT COUNT(*) FROM sdr_webhook_events";
+    private const string PendingSql = "SELECT COUNT(*) FROM sdr_webhook_events WHERE status = 'pending'";
+
+    /// <summary>Seconds until no event is pending after the burst (polled every 100 ms; null after 5 minutes).</summary>
+    private static async Task<double?> DrainAsync(string provider, string connection)
     {
-        const string Sql = "SELECT COUNT(*) FROM sdr_webhook_events";
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromMinutes(5))
+        {
+            if (await CountAsync(provider, connection, PendingSql) == 0)
+            {
+                return clock.Elapsed.TotalSeconds;
+            }
+
+            await Task.Delay(100);
+        }
+
+        return null;
+    }
+
+    private static async Task<long> CountAsync(string provider, string connection, string sql)
+    {
         if (provider == "postgres")
         {
             await using var pg = new NpgsqlConnection(connection);
             await pg.OpenAsync();
-            await using var command = new NpgsqlCommand(Sql, pg);
+            await using var command = new NpgsqlCommand(sql, pg);
             return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
         }
 
         await using var sqlite = new SqliteConnection(connection + ";Mode=ReadOnly");
         await sqlite.OpenAsync();
         await using var query = sqlite.CreateCommand();
-        query.CommandText = Sql;
+        query.CommandText = sql;
         return Convert.ToInt64(await query.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
     }
 
-    private static string Describe(WebhookLoadSettings settings, WrkResult r, long stored, string load)
+    private static string Describe(WebhookLoadSettings settings, WrkResult r, ProcessingResult p, long stored, string load)
     {
         var met = r.PerSecond >= TargetPerSecond && r.P99Ms < TargetP99Ms;
         return string.Create(CultureInfo.InvariantCulture, $"""
 
             Webhook intake on {settings.Provider}{(settings.NoProcessing ? " (processing off)" : "")}: {r.PerSecond:F0} req/s, p50 {r.P50Ms:F2} ms, p90 {r.P90Ms:F2} ms, p99 {r.P99Ms:F2} ms; {r.Requests} requests, {r.Non2xx} non-2xx, {r.SocketErrors} socket errors.
+            Processing: {(settings.NoProcessing ? "off" : p.ProcessedPerSecond.ToString("F0", CultureInfo.InvariantCulture))} events/s during the run, {p.PendingAfter} pending when it ended, drained {(p.DrainSeconds is { } d ? $"{d:F1} s" : settings.NoProcessing ? "n/a (processing off)" : "NOT within 5 min")} after it; server CPU {p.ServerCpuMicrosPerWebhook:F0} µs per webhook (intake + processing, drain included){(p.DrainCpuMicrosPerEvent is { } c ? $", {c:F0} µs per event while draining (processing alone)" : "")}.
             Stored events (warm-up included): {stored}. Load average before the run: {load}.
             Target (SQLite) ≥ {TargetPerSecond:F0} req/s with p99 < {TargetP99Ms:F0} ms: {(met ? "MET" : "MISSED")}.
             """);
     }
 
-    private static void AppendToDoc(string path, WebhookLoadSettings settings, WrkResult r, long stored, string load)
+    private static void AppendToDoc(string path, WebhookLoadSettings settings, WrkResult r, ProcessingResult p, long stored, string load)
     {
         const string Header = "## Webhook intake (wrk)";
         const string End = "<!-- webhook-load-end -->";
@@ -263,13 +298,13 @@ internal static partial class WebhookLoad
                 + "`dotnet run -c Release --project bench/Sdr.Benchmarks -- webhooks [--provider sqlite|postgres --postgres CONN]`: the real `sdr` server as a child process "
                 + "(Production settings, processing on, GHL = the sandbox over loopback), wrk posting GHL-signed (Ed25519) InboundMessage webhooks on loopback, 5 % of them STOPs; "
                 + "every 200 is answered only after its row is committed. wrk and the server share the same 2 cores.\n\n"
-                + "| date (UTC) | provider | connections | duration | req/s | p50 ms | p90 ms | p99 ms | non-2xx | rows stored | load avg before | target (≥ 2,000 req/s, p99 < 20 ms) |\n"
-                + "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|\n"
+                + "| date (UTC) | provider | connections | duration | req/s | p50 ms | p90 ms | p99 ms | non-2xx | rows stored | processed/s during run | pending at end | drain s | server CPU µs/webhook | load avg before | target (≥ 2,000 req/s, p99 < 20 ms) |\n"
+                + "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|\n"
                 + End + "\n";
         }
 
         var met = r.PerSecond >= TargetPerSecond && r.P99Ms < TargetP99Ms;
-        var row = string.Create(CultureInfo.InvariantCulture, $"| {DateTime.UtcNow:yyyy-MM-dd HH:mm} | {settings.Provider}{(settings.NoProcessing ? " (processing off)" : "")} | {settings.Connections} | {settings.Duration} s | **{r.PerSecond:F0}** | {r.P50Ms:F2} | {r.P90Ms:F2} | **{r.P99Ms:F2}** | {r.Non2xx} | {stored} | {load} | {(met ? "met" : "missed")} |");
+        var row = string.Create(CultureInfo.InvariantCulture, $"| {DateTime.UtcNow:yyyy-MM-dd HH:mm} | {settings.Provider}{(settings.NoProcessing ? " (processing off)" : "")} | {settings.Connections} | {settings.Duration} s | **{r.PerSecond:F0}** | {r.P50Ms:F2} | {r.P90Ms:F2} | **{r.P99Ms:F2}** | {r.Non2xx} | {stored} | {(settings.NoProcessing ? "off" : p.ProcessedPerSecond.ToString("F0", CultureInfo.InvariantCulture))} | {p.PendingAfter} | {(p.DrainSeconds is { } d ? d.ToString("F1", CultureInfo.InvariantCulture) : "–")} | {p.ServerCpuMicrosPerWebhook:F0} | {load} | {(met ? "met" : "missed")} |");
         var end = text.IndexOf(End, StringComparison.Ordinal);
         File.WriteAllText(full, text[..end] + row + "\n" + text[end..]);
     }
@@ -325,6 +360,9 @@ internal static partial class WebhookLoad
           return wrk.format("POST", nil, { ["Content-Type"] = "application/json", ["x-ghl-signature"] = sigs[idx] }, bodies[idx])
         end
         """;
+
+    /// <summary>How the processor kept up: events processed per second during the run, what was left, how long it took to drain.</summary>
+    internal sealed record ProcessingResult(double ProcessedPerSecond, long PendingAfter, double? DrainSeconds, double ServerCpuMicrosPerWebhook, double? DrainCpuMicrosPerEvent);
 
     internal sealed record WrkResult(double PerSecond, double P50Ms, double P90Ms, double P99Ms, long Requests, long Non2xx, long SocketErrors)
     {

@@ -36,7 +36,7 @@ public sealed partial class OutboundPipeline(
         // One transaction for the whole group's checks and reservations, committed before any GHL
         // call: counters kept in the database then cost one commit per group instead of one per
         // statement, and a failure leaves no unit taken and nothing reserved.
-        using (await writeGate.EnterAsync(db, cancellationToken))
+        using (await writeGate.EnterAsync(cancellationToken))
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             passed = await CheckManyAsync(requests, outcomes, cancellationToken);

@@ -1,33 +1,39 @@
-using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Sdr.Core.Data;
 
 /// <summary>
-/// Lets this process's hot-path write transactions on SQLite take turns asynchronously. SQLite has one
-/// writer at a time; a second <c>BEGIN IMMEDIATE</c> waits in SQLite's busy handler, which sleeps in
-/// growing steps (up to 100 ms) and blocks its thread, so two cadence chunks writing at once mostly
-/// waited for each other's sleeps. Waiting here costs no thread and resumes as soon as the other
-/// transaction ends. Other writers (other processes, the webhook inbox) still meet at SQLite's lock,
-/// with <c>busy_timeout</c>. PostgreSQL has row locks and needs no turn-taking: the gate is a no-op there.
+/// An in-process queue in front of SQLite's single write lock, for this process's busy writers: the
+/// webhook inbox's group commits, the webhook processor, and the cadence engine's claim, check-and-reserve
+/// and outcome transactions. Without it they meet in SQLite's busy handler, which sleeps 1, 2, 5, 10, ...
+/// up to 100 ms between tries and blocks its thread: the inbox answered late while it slept, the processor
+/// starved while the intake was busy (always losing to the next group commit), and two cadence chunks
+/// mostly waited for each other's sleeps. Waiting here costs no thread and wakes the next writer the
+/// moment the lock is free, in arrival order. Holders keep it for one short transaction and never take
+/// it twice (it is not re-entrant). Other processes still meet at SQLite's lock with busy_timeout.
+/// PostgreSQL locks rows, not the database: no gate there.
 /// </summary>
-public sealed class SqliteWriteGate
+public sealed class SqliteWriteGate(IOptions<DatabaseOptions> options) : IDisposable
 {
-    private readonly SemaphoreSlim _turn = new(1, 1);
+    private readonly SemaphoreSlim _lock = new(1, 1);
+    private readonly bool _enabled = options.Value.Provider == DatabaseProvider.Sqlite;
 
-    /// <summary>Waits for this process's turn to write when <paramref name="db"/> is SQLite; dispose to give it back.</summary>
-    public async ValueTask<Turn> EnterAsync(DbContext db, CancellationToken cancellationToken)
+    /// <summary>Waits for the gate (at once on PostgreSQL); dispose the result to let the next writer in.</summary>
+    public async ValueTask<Held> EnterAsync(CancellationToken cancellationToken)
     {
-        if (!db.Database.IsSqlite())
+        if (!_enabled)
         {
             return default;
         }
 
-        await _turn.WaitAsync(cancellationToken);
-        return new Turn(_turn);
+        await _lock.WaitAsync(cancellationToken);
+        return new Held(_lock);
     }
 
-    public readonly struct Turn(SemaphoreSlim? turn) : IDisposable
+    public void Dispose() => _lock.Dispose();
+
+    public readonly struct Held(SemaphoreSlim? held) : IDisposable
     {
-        public void Dispose() => turn?.Release();
+        public void Dispose() => held?.Release();
     }
 }

@@ -89,7 +89,7 @@ public sealed partial class CadenceScheduler(
 
         // The due condition is repeated on the UPDATE itself so that PostgreSQL re-checks it on rows a
         // concurrent claimer has just taken (they then drop out), and SQLite serialises writers anyway.
-        using (await writeGate.EnterAsync(db, cancellationToken))
+        using (await writeGate.EnterAsync(cancellationToken))
         {
             await due.Where(s => candidates.Contains(s.Id))
                 .ExecuteUpdateAsync(set => set.SetProperty(s => s.ClaimToken, claimToken).SetProperty(s => s.ClaimedUntil, until), cancellationToken);

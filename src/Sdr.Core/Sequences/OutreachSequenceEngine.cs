@@ -72,7 +72,7 @@ public sealed partial class OutreachSequenceEngine(
         {
             // Keep what GHL already took (and what became unknown) before giving way to the shutdown.
             Release(sequences, now);
-            using (await writeGate.EnterAsync(db, CancellationToken.None))
+            using (await writeGate.EnterAsync(CancellationToken.None))
             {
                 await PreparedSave.SaveChangesAsync(db, CancellationToken.None);
             }
@@ -81,7 +81,7 @@ public sealed partial class OutreachSequenceEngine(
         }
 
         Release(sequences, now);
-        using (await writeGate.EnterAsync(db, cancellationToken))
+        using (await writeGate.EnterAsync(cancellationToken))
         {
             await PreparedSave.SaveChangesAsync(db, cancellationToken);
         }

@@ -37,7 +37,8 @@ public sealed class WebhookEventHandlers(
 {
     private static readonly string[] CancelledAppointmentStatuses = ["cancelled", "canceled", "invalid", "noshow"];
 
-    public async Task<WebhookHandling> HandleAsync(SdrWebhookEvent webhookEvent, CancellationToken cancellationToken)
+    /// <param name="snapshot">Contacts of the batch known to have no sequence (their replies skip the query); null reads each.</param>
+    public async Task<WebhookHandling> HandleAsync(SdrWebhookEvent webhookEvent, SequenceSnapshot? snapshot, CancellationToken cancellationToken)
     {
         var locationId = webhookEvent.LocationId!;
         var contactId = webhookEvent.ContactId!;
@@ -50,7 +51,7 @@ public sealed class WebhookEventHandlers(
         var root = document.RootElement;
         return webhookEvent.Endpoint switch
         {
-            WebhookEndpoints.Reply => await ReplyAsync(webhookEvent, root, locationId, contactId, cancellationToken),
+            WebhookEndpoints.Reply => await ReplyAsync(webhookEvent, root, locationId, contactId, snapshot, cancellationToken),
             WebhookEndpoints.OptOut => await OptOutAsync(webhookEvent, root, locationId, contactId, cancellationToken),
             WebhookEndpoints.BookingConfirmed => await BookingAsync(root, locationId, contactId, cancellationToken),
             WebhookEndpoints.StageChange => await StageChangeAsync(root, locationId, contactId, cancellationToken),
@@ -58,7 +59,7 @@ public sealed class WebhookEventHandlers(
         };
     }
 
-    private async Task<WebhookHandling> ReplyAsync(SdrWebhookEvent webhookEvent, JsonElement root, string locationId, string contactId, CancellationToken cancellationToken)
+    private async Task<WebhookHandling> ReplyAsync(SdrWebhookEvent webhookEvent, JsonElement root, string locationId, string contactId, SequenceSnapshot? snapshot, CancellationToken cancellationToken)
     {
         var direction = WebhookEnvelope.String(root, "direction");
         if (direction is not null && !direction.Equals("inbound", StringComparison.OrdinalIgnoreCase))
@@ -70,7 +71,9 @@ public sealed class WebhookEventHandlers(
         var messageType = WebhookEnvelope.String(root, "messageType") ?? "SMS";
         var isText = messageType.Equals("SMS", StringComparison.OrdinalIgnoreCase);
         var verdict = classifier.Classify(body);
-        var sequence = await db.Sequences.LatestFor(contactId, locationId).FirstOrDefaultAsync(cancellationToken);
+        var sequence = snapshot?.HasNoSequence(contactId, locationId) == true
+            ? null
+            : await db.Sequences.LatestFor(contactId, locationId).FirstOrDefaultAsync(cancellationToken);
 
         string outcome;
         switch (verdict.Intent)

@@ -29,6 +29,7 @@ public sealed partial class WebhookInbox : IAsyncDisposable
 
     private readonly IServiceScopeFactory _scopes;
     private readonly WebhookBacklog _backlog;
+    private readonly SqliteWriteGate _gate;
     private readonly TimeProvider _time;
     private readonly ILogger<WebhookInbox> _logger;
     private readonly int _maxBacklog;
@@ -41,10 +42,11 @@ public sealed partial class WebhookInbox : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lazy<Task> _writer;
 
-    public WebhookInbox(IServiceScopeFactory scopes, WebhookBacklog backlog, TimeProvider time, IOptions<WebhookOptions> options, ILogger<WebhookInbox> logger)
+    public WebhookInbox(IServiceScopeFactory scopes, WebhookBacklog backlog, SqliteWriteGate gate, TimeProvider time, IOptions<WebhookOptions> options, ILogger<WebhookInbox> logger)
     {
         _scopes = scopes;
         _backlog = backlog;
+        _gate = gate;
         _time = time;
         _logger = logger;
         _maxBacklog = options.Value.MaxBacklog;
@@ -99,75 +101,72 @@ public sealed partial class WebhookInbox : IAsyncDisposable
     private async Task WriteLoopAsync()
     {
         var batch = new List<PendingWrite>(MaxBatch);
-        while (await _queue.Reader.WaitToReadAsync(_stopping.Token))
+        InboxConnection? connection = null;
+        try
         {
-            batch.Clear();
-            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var write))
+            while (await _queue.Reader.WaitToReadAsync(_stopping.Token))
             {
-                batch.Add(write);
-            }
-
-            try
-            {
-                await WriteBatchAsync(batch);
-            }
-            catch (Exception exception) when (exception is DbException or InvalidOperationException or TimeoutException)
-            {
-                LogWriteFailed(_logger, batch.Count, exception.GetType().Name);
-                foreach (var write in batch)
+                batch.Clear();
+                while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var write))
                 {
-                    write.Completion.TrySetResult((InboxWriteResult.Overloaded, null));
+                    batch.Add(write);
                 }
+
+                try
+                {
+                    connection ??= await InboxConnection.OpenAsync(_scopes);
+                    await WriteBatchAsync(connection, batch);
+                }
+                catch (Exception exception) when (exception is DbException or InvalidOperationException or TimeoutException)
+                {
+                    LogWriteFailed(_logger, batch.Count, exception.GetType().Name);
+                    foreach (var write in batch)
+                    {
+                        write.Completion.TrySetResult((InboxWriteResult.Overloaded, null));
+                    }
+
+                    // A fresh connection for the next batch, in case this one is what failed.
+                    if (connection is not null)
+                    {
+                        await connection.DisposeAsync();
+                        connection = null;
+                    }
+                }
+            }
+        }
+        finally
+        {
+            if (connection is not null)
+            {
+                await connection.DisposeAsync();
             }
         }
     }
 
     /// <summary>
     /// One transaction per batch, one prepared <c>INSERT ... ON CONFLICT (dedupe_key) DO NOTHING</c>
-    /// re-bound per row (the same SQL on SQLite and PostgreSQL): a row that comes back is stored, one
+    /// re-bound per row (the same SQL on SQLite and PostgreSQL), on a connection the writer keeps
+    /// open (no scope, context, pool rent or statement preparation per batch): a row that comes back is stored, one
     /// that does not is a duplicate (also across replicas). The payload is Fernet-encrypted here, as
-    /// the ORM's converter would.
+    /// the ORM's converter would, before the write lock is taken: the transaction holds SQLite's
+    /// single write lock (<see cref="SqliteWriteGate"/>) only for the inserts.
     /// </summary>
-    private async Task WriteBatchAsync(List<PendingWrite> batch)
+    private async Task WriteBatchAsync(InboxConnection connection, List<PendingWrite> batch)
     {
-        await using var scope = _scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<SdrDbContext>();
-        var now = _time.GetUtcNow().UtcDateTime;
-        var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = InsertSql;
-        var parameters = new[] { "key", "endpoint", "type", "location", "contact", "payload", "now", "status" }
-            .Select(name =>
-            {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = "@" + name;
-                command.Parameters.Add(parameter);
-                return parameter;
-            })
-            .ToArray();
-        parameters[6].Value = now;
-        parameters[7].Value = WebhookEventStatus.Pending;
-
-        var results = new List<(PendingWrite Write, long? Id)>(batch.Count);
-        foreach (var write in batch)
+        var payloads = new string[batch.Count];
+        for (var i = 0; i < batch.Count; i++)
         {
-            var e = write.Event;
-            parameters[0].Value = e.DedupeKey;
-            parameters[1].Value = e.Endpoint;
-            parameters[2].Value = e.EventType;
-            parameters[3].Value = (object?)e.LocationId ?? DBNull.Value;
-            parameters[4].Value = (object?)e.ContactId ?? DBNull.Value;
-            parameters[5].Value = db.KeyRing.EncryptString(e.Payload);
-            var id = await command.ExecuteScalarAsync();
-            results.Add((write, id is null or DBNull ? null : Convert.ToInt64(id, System.Globalization.CultureInfo.InvariantCulture)));
+            payloads[i] = connection.Db.KeyRing.EncryptString(batch[i].Event.Payload)!;
         }
 
-        await transaction.CommitAsync();
+        long?[] ids;
+        using (await _gate.EnterAsync(CancellationToken.None))
+        {
+            ids = await InsertAsync(connection, batch, payloads);
+        }
+
         var stored = 0;
-        foreach (var (write, id) in results)
+        foreach (var (write, id) in batch.Zip(ids))
         {
             stored += id is null ? 0 : 1;
             write.Completion.TrySetResult(id is null ? (InboxWriteResult.Duplicate, null) : (InboxWriteResult.Stored, id));
@@ -176,6 +175,86 @@ public sealed partial class WebhookInbox : IAsyncDisposable
         if (stored > 0)
         {
             _backlog.Added(stored);
+        }
+    }
+
+    /// <summary>The batch's rows in one transaction; each row's id, or null for a duplicate.</summary>
+    private async Task<long?[]> InsertAsync(InboxConnection connection, List<PendingWrite> batch, string[] payloads)
+    {
+        var (command, parameters) = (connection.Insert, connection.Parameters);
+        parameters[6].Value = _time.GetUtcNow().UtcDateTime;
+        parameters[7].Value = WebhookEventStatus.Pending;
+        await using var transaction = await command.Connection!.BeginTransactionAsync();
+        command.Transaction = transaction;
+        var ids = new long?[batch.Count];
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var e = batch[i].Event;
+            parameters[0].Value = e.DedupeKey;
+            parameters[1].Value = e.Endpoint;
+            parameters[2].Value = e.EventType;
+            parameters[3].Value = (object?)e.LocationId ?? DBNull.Value;
+            parameters[4].Value = (object?)e.ContactId ?? DBNull.Value;
+            parameters[5].Value = payloads[i];
+            var id = await command.ExecuteScalarAsync();
+            ids[i] = id is null or DBNull ? null : Convert.ToInt64(id, System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        await transaction.CommitAsync();
+        return ids;
+    }
+
+    /// <summary>The writer's own scope, context, open connection and INSERT command, kept between batches.</summary>
+    private sealed class InboxConnection : IAsyncDisposable
+    {
+        private readonly AsyncServiceScope _scope;
+
+        private InboxConnection(AsyncServiceScope scope, SdrDbContext db, DbCommand insert, DbParameter[] parameters)
+        {
+            _scope = scope;
+            Db = db;
+            Insert = insert;
+            Parameters = parameters;
+        }
+
+        public SdrDbContext Db { get; }
+
+        public DbCommand Insert { get; }
+
+        /// <summary>key, endpoint, type, location, contact, payload, now, status.</summary>
+        public DbParameter[] Parameters { get; }
+
+        public static async Task<InboxConnection> OpenAsync(IServiceScopeFactory scopes)
+        {
+            var scope = scopes.CreateAsyncScope();
+            try
+            {
+                var db = scope.ServiceProvider.GetRequiredService<SdrDbContext>();
+                await db.Database.OpenConnectionAsync();
+                var command = db.Database.GetDbConnection().CreateCommand();
+                command.CommandText = InsertSql;
+                var parameters = new[] { "key", "endpoint", "type", "location", "contact", "payload", "now", "status" }
+                    .Select(name =>
+                    {
+                        var parameter = command.CreateParameter();
+                        parameter.ParameterName = "@" + name;
+                        command.Parameters.Add(parameter);
+                        return parameter;
+                    })
+                    .ToArray();
+                return new InboxConnection(scope, db, command, parameters);
+            }
+            catch
+            {
+                await scope.DisposeAsync();
+                throw;
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Insert.DisposeAsync();
+            await _scope.DisposeAsync();
         }
     }
 

@@ -1,4 +1,7 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Sdr.Core.Data;
@@ -7,108 +10,195 @@ using Sdr.Core.Data.Entities;
 namespace Sdr.Core.Webhooks;
 
 /// <summary>
-/// Works through the inbox in arrival order. Each event is handled in its own scope; its effects
-/// and its new status are saved in one transaction, so a crash leaves it pending (handled again,
-/// and the handlers are idempotent) rather than half done. A failing event is retried with backoff
-/// and ends as <see cref="WebhookEventStatus.Failed"/> after <see cref="MaxAttempts"/>.
+/// Works through the inbox in arrival order, a batch at a time: one scope, one connection and one
+/// query load the batch, one more finds which of its contacts have no sequence at all (most inbound
+/// messages; <see cref="SequenceSnapshot"/>), then each event is handled on its own. An event's effects and its new
+/// status are saved in one short transaction, so a crash leaves it pending (handled again, and the
+/// handlers are idempotent) rather than half done. An event that changed nothing has only its status
+/// to write: that waits and goes out with the next save (the next event with effects, every
+/// <see cref="MaxUnsaved"/> events, or the end of the batch), so no status is committed later than
+/// the effects of an event that arrived after it.
+/// A failing event is retried with backoff and ends as <see cref="WebhookEventStatus.Failed"/> after
+/// <see cref="MaxAttempts"/>; it does not hold up the others.
 /// </summary>
-public sealed partial class WebhookProcessor(IServiceScopeFactory scopes, WebhookBacklog backlog, TimeProvider time, ILogger<WebhookProcessor> logger)
+public sealed partial class WebhookProcessor(IServiceScopeFactory scopes, WebhookBacklog backlog, SqliteWriteGate gate, TimeProvider time, ILogger<WebhookProcessor> logger)
 {
     public const int MaxAttempts = 8;
+
+    /// <summary>Statuses written together at most: keeps each write transaction short (SQLite has one writer).</summary>
+    private const int MaxUnsaved = 32;
 
     /// <summary>Processes up to <paramref name="max"/> due events; returns how many were taken.</summary>
     public async Task<int> ProcessDueAsync(int max, CancellationToken cancellationToken)
     {
-        List<long> ids;
-        await using (var scope = scopes.CreateAsyncScope())
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SdrDbContext>();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        var batch = await db.WebhookEvents.AsNoTracking()
+            .Where(e => e.Status == WebhookEventStatus.Pending && e.NextAttemptAt <= now)
+            .OrderBy(e => e.Id)
+            .Take(max)
+            .ToListAsync(cancellationToken);
+        if (batch.Count < max)
         {
-            var db = scope.ServiceProvider.GetRequiredService<SdrDbContext>();
-            var now = time.GetUtcNow().UtcDateTime;
-            ids = await db.WebhookEvents.AsNoTracking()
-                .Where(e => e.Status == WebhookEventStatus.Pending && e.NextAttemptAt <= now)
-                .OrderBy(e => e.Id)
-                .Select(e => e.Id)
-                .Take(max)
-                .ToListAsync(cancellationToken);
-            if (ids.Count < max)
+            backlog.Reset(await db.WebhookEvents.CountAsync(e => e.Status == WebhookEventStatus.Pending, cancellationToken));
+        }
+
+        if (batch.Count == 0)
+        {
+            return 0;
+        }
+
+        var handlers = scope.ServiceProvider.GetRequiredService<WebhookEventHandlers>();
+        var snapshot = await SequenceSnapshot.LoadAsync(db, batch, cancellationToken);
+        var unsaved = new List<(SdrWebhookEvent Event, WebhookHandling Handling)>();
+        var failed = 0;
+        foreach (var webhookEvent in batch)
+        {
+            db.ChangeTracker.Clear();
+            try
             {
-                backlog.Reset(await db.WebhookEvents.CountAsync(e => e.Status == WebhookEventStatus.Pending, cancellationToken));
+                var handling = await handlers.HandleAsync(webhookEvent, snapshot, cancellationToken);
+                unsaved.Add((webhookEvent, handling));
+                var effects = db.ChangeTracker.HasChanges();
+                if (effects || handling.Status != WebhookEventStatus.Ignored)
+                {
+                    snapshot.Forget(webhookEvent.ContactId, webhookEvent.LocationId);
+                }
+
+                if (effects || unsaved.Count >= MaxUnsaved)
+                {
+                    await SaveAsync(db, unsaved, cancellationToken);
+                }
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                failed++;
+                snapshot.Forget(webhookEvent.ContactId, webhookEvent.LocationId);
+                unsaved.RemoveAll(u => u.Event == webhookEvent);
+                db.ChangeTracker.Clear();
+                StageFailure(db, webhookEvent, exception);
+                await SaveAsync(db, unsaved, cancellationToken);
             }
         }
 
-        var handled = 0;
-        foreach (var id in ids)
+        if (unsaved.Count > 0)
         {
-            handled += await ProcessOneAsync(id, cancellationToken) ? 1 : 0;
+            db.ChangeTracker.Clear();
+            await SaveAsync(db, unsaved, cancellationToken);
         }
 
-        if (ids.Count > 0)
-        {
-            LogBatch(logger, handled, ids.Count - handled);
-        }
-
-        return ids.Count;
+        LogBatch(logger, batch.Count - failed, failed);
+        return batch.Count;
     }
 
-    /// <summary>True when the event was handled (processed or ignored); false when it failed or was gone.</summary>
-    private async Task<bool> ProcessOneAsync(long id, CancellationToken cancellationToken)
+    /// <summary>
+    /// What is tracked (one event's effects, or a failure) and the waiting statuses, in one short
+    /// transaction; the statuses through one prepared UPDATE re-bound per row.
+    /// </summary>
+    private async Task SaveAsync(SdrDbContext db, List<(SdrWebhookEvent Event, WebhookHandling Handling)> unsaved, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<SdrDbContext>();
-        var webhookEvent = await db.WebhookEvents.FirstOrDefaultAsync(e => e.Id == id && e.Status == WebhookEventStatus.Pending, cancellationToken);
-        if (webhookEvent is null)
+        var tracked = db.ChangeTracker.HasChanges();
+        using (await gate.EnterAsync(cancellationToken))
         {
-            return false;
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            if (tracked)
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            await WriteStatusesAsync(db.Database.GetDbConnection(), transaction.GetDbTransaction(), unsaved, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
 
-        try
+        backlog.Done(unsaved.Count);
+        foreach (var (webhookEvent, handling) in unsaved)
         {
-            var handling = await scope.ServiceProvider.GetRequiredService<WebhookEventHandlers>().HandleAsync(webhookEvent, cancellationToken);
-            webhookEvent.Status = handling.Status;
-            webhookEvent.Outcome = handling.Outcome.Length > 300 ? handling.Outcome[..300] : handling.Outcome;
-            webhookEvent.ProcessedAt = time.GetUtcNow().UtcDateTime;
-            webhookEvent.Attempts++;
-            await db.SaveChangesAsync(cancellationToken);
-            backlog.Done(1);
-            LogHandled(logger, webhookEvent.Id, webhookEvent.EventType, handling.Status, webhookEvent.Outcome);
-            return true;
+            LogHandled(logger, webhookEvent.Id, webhookEvent.EventType, handling.Status, handling.Outcome);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+
+        unsaved.Clear();
+        db.ChangeTracker.Clear();
+    }
+
+    private async Task WriteStatusesAsync(DbConnection connection, DbTransaction transaction, List<(SdrWebhookEvent Event, WebhookHandling Handling)> unsaved, CancellationToken cancellationToken)
+    {
+        if (unsaved.Count == 0)
         {
-            await RecordFailureAsync(id, exception, cancellationToken);
-            return false;
+            return;
+        }
+
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "UPDATE sdr_webhook_events SET status = @status, outcome = @outcome, processed_at = @at, attempts = @attempts WHERE id = @id";
+        var parameters = new[] { "status", "outcome", "at", "attempts", "id" }
+            .Select(name =>
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = "@" + name;
+                command.Parameters.Add(parameter);
+                return parameter;
+            })
+            .ToArray();
+        parameters[2].Value = time.GetUtcNow().UtcDateTime;
+        foreach (var (webhookEvent, handling) in unsaved)
+        {
+            parameters[0].Value = handling.Status;
+            parameters[1].Value = handling.Outcome.Length > 300 ? handling.Outcome[..300] : handling.Outcome;
+            parameters[3].Value = webhookEvent.Attempts + 1;
+            parameters[4].Value = webhookEvent.Id;
+            await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }
 
-    private async Task RecordFailureAsync(long id, Exception exception, CancellationToken cancellationToken)
+    private void StageFailure(SdrDbContext db, SdrWebhookEvent webhookEvent, Exception exception)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<SdrDbContext>();
-        var webhookEvent = await db.WebhookEvents.FirstAsync(e => e.Id == id, cancellationToken);
-        webhookEvent.Attempts++;
+        var row = Attach(db, webhookEvent).Entity;
+        row.Attempts = webhookEvent.Attempts + 1;
         var error = $"{exception.GetType().Name}: {exception.Message}";
-        webhookEvent.Error = error.Length > 500 ? error[..500] : error;
-        if (webhookEvent.Attempts >= MaxAttempts)
+        row.Error = error.Length > 500 ? error[..500] : error;
+        if (row.Attempts >= MaxAttempts)
         {
-            webhookEvent.Status = WebhookEventStatus.Failed;
-            webhookEvent.ProcessedAt = time.GetUtcNow().UtcDateTime;
+            row.Status = WebhookEventStatus.Failed;
+            row.ProcessedAt = time.GetUtcNow().UtcDateTime;
             backlog.Done(1);
-            LogGaveUp(logger, exception, id, webhookEvent.EventType, webhookEvent.Attempts);
+            LogGaveUp(logger, exception, webhookEvent.Id, webhookEvent.EventType, row.Attempts);
         }
         else
         {
-            var delay = TimeSpan.FromSeconds(Math.Min(600, 5 * Math.Pow(2, webhookEvent.Attempts - 1)));
-            webhookEvent.NextAttemptAt = time.GetUtcNow().UtcDateTime + delay;
-            LogRetry(logger, id, webhookEvent.EventType, webhookEvent.Attempts, exception.GetType().Name, delay);
+            var delay = TimeSpan.FromSeconds(Math.Min(600, 5 * Math.Pow(2, row.Attempts - 1)));
+            row.NextAttemptAt = time.GetUtcNow().UtcDateTime + delay;
+            LogRetry(logger, webhookEvent.Id, webhookEvent.EventType, row.Attempts, exception.GetType().Name, delay);
         }
-
-        await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// A tracked stand-in for the stored row with the values it was loaded with: only the columns set
+    /// on it afterwards are written (never the payload, which would be encrypted again for nothing).
+    /// The loaded event itself stays untouched.
+    /// </summary>
+    private static EntityEntry<SdrWebhookEvent> Attach(SdrDbContext db, SdrWebhookEvent loaded) => db.WebhookEvents.Attach(new SdrWebhookEvent
+    {
+        Id = loaded.Id,
+        DedupeKey = loaded.DedupeKey,
+        Endpoint = loaded.Endpoint,
+        EventType = loaded.EventType,
+        Status = loaded.Status,
+        Attempts = loaded.Attempts,
+        NextAttemptAt = loaded.NextAttemptAt,
+        ReceivedAt = loaded.ReceivedAt,
+        LocationId = loaded.LocationId,
+        ContactId = loaded.ContactId,
+        Outcome = loaded.Outcome,
+        Error = loaded.Error,
+        ProcessedAt = loaded.ProcessedAt,
+    });
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Webhook event {EventId} ({EventType}) {Status}: {Outcome}")]
     private static partial void LogHandled(ILogger logger, long eventId, string eventType, string status, string outcome);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Webhook events: {Handled} handled, {Failed} failed or gone (failures retry with backoff)")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Webhook events: {Handled} handled, {Failed} failed (failures retry with backoff)")]
     private static partial void LogBatch(ILogger logger, int handled, int failed);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook event {EventId} ({EventType}) failed attempt {Attempt} ({Error}); retrying in {Delay}")]

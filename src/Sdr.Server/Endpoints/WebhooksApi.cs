@@ -21,10 +21,11 @@ internal static partial class WebhooksApi
     public static IEndpointRouteBuilder MapWebhooksApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/sdr/webhook").WithTags("Webhooks");
+        var logger = routes.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Sdr.Webhooks");
         foreach (var endpoint in WebhookEndpoints.All)
         {
-            group.MapPost($"/{endpoint}", (HttpContext http, WebhookAuthenticator authenticator, WebhookInbox inbox, IOptions<WebhookOptions> options, TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken) =>
-                    ReceiveAsync(endpoint, http, authenticator, inbox, options.Value, time, loggers.CreateLogger("Sdr.Webhooks"), cancellationToken))
+            group.MapPost($"/{endpoint}", (HttpContext http, WebhookAuthenticator authenticator, WebhookInbox inbox, IOptions<WebhookOptions> options, TimeProvider time, CancellationToken cancellationToken) =>
+                    ReceiveAsync(endpoint, http, authenticator, inbox, options.Value, time, logger, cancellationToken))
                 .WithName($"Webhook-{endpoint}")
                 .WithSummary($"GHL webhook ({string.Join(", ", WebhookEndpoints.EventTypes(endpoint))}, or a GHL workflow webhook with the shared secret).")
                 .Produces<WebhookAck>()
@@ -65,8 +66,8 @@ internal static partial class WebhooksApi
             return Refuse(logger, endpoint, StatusCodes.Status413PayloadTooLarge, "body", $"The body is larger than {options.MaxBodyBytes} bytes.");
         }
 
-        var secret = request.Headers[SecretHeader].FirstOrDefault() ?? request.Query["secret"].FirstOrDefault();
-        var auth = authenticator.Authenticate(body, request.Headers[Ed25519Header].FirstOrDefault(), request.Headers[RsaHeader].FirstOrDefault(), secret);
+        var secret = Header(request, SecretHeader) ?? (request.QueryString.HasValue ? request.Query["secret"].FirstOrDefault() : null);
+        var auth = authenticator.Authenticate(body, Header(request, Ed25519Header), Header(request, RsaHeader), secret);
         if (auth is WebhookAuthResult.Missing or WebhookAuthResult.Invalid)
         {
             return Refuse(
@@ -110,10 +111,32 @@ internal static partial class WebhooksApi
         }
     }
 
+    private static string? Header(HttpRequest request, string name) =>
+        request.Headers.TryGetValue(name, out var values) && values.Count > 0 ? values[0] : null;
+
     /// <summary>The body, or null when it is longer than <paramref name="max"/>.</summary>
     private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, int max, CancellationToken cancellationToken)
     {
-        var buffer = new byte[request.ContentLength is { } length and >= 0 ? (int)length : Math.Min(max, 16 * 1024)];
+        if (request.ContentLength is { } length and >= 0)
+        {
+            // Content-Length already checked against the limit; the server stops the body at that length.
+            var exact = new byte[length];
+            var filled = 0;
+            while (filled < exact.Length)
+            {
+                var n = await request.Body.ReadAsync(exact.AsMemory(filled), cancellationToken);
+                if (n == 0)
+                {
+                    return exact[..filled];
+                }
+
+                filled += n;
+            }
+
+            return exact;
+        }
+
+        var buffer = new byte[Math.Min(max, 16 * 1024)];
         var read = 0;
         while (true)
         {

@@ -26,11 +26,14 @@ public sealed partial class GhlActionRunner(IServiceScopeFactory scopes, IGoHigh
         var db = scope.ServiceProvider.GetRequiredService<SdrDbContext>();
         var now = time.GetUtcNow().UtcDateTime;
 
-        // A text left "sending" by a crash may have reached GHL: it is not sent again.
+        // A text left "sending" by a crash may have reached GHL: it is not sent again. Looked for
+        // first: an UPDATE takes SQLite's write lock even when it matches nothing, on every pass.
         var stuckBefore = now - StuckSending;
-        await db.GhlActions
-            .Where(a => a.Status == GhlActionStatus.Sending && a.NextAttemptAt <= stuckBefore)
-            .ExecuteUpdateAsync(set => set.SetProperty(a => a.Status, GhlActionStatus.Failed).SetProperty(a => a.LastError, "outcome unknown after a restart; not re-sent"), cancellationToken);
+        var stuck = db.GhlActions.Where(a => a.Status == GhlActionStatus.Sending && a.NextAttemptAt <= stuckBefore);
+        if (await stuck.AnyAsync(cancellationToken))
+        {
+            await stuck.ExecuteUpdateAsync(set => set.SetProperty(a => a.Status, GhlActionStatus.Failed).SetProperty(a => a.LastError, "outcome unknown after a restart; not re-sent"), cancellationToken);
+        }
 
         var due = await db.GhlActions
             .Where(a => a.Status == GhlActionStatus.Pending && a.NextAttemptAt <= now)

@@ -8,6 +8,7 @@ internal static class ServiceCollectionExtensions
         builder.Services.AddHostedService<MigrationOnStart>();
         builder.Services.AddHostedService<CadenceWorker>();
         builder.Services.AddHostedService<WebhookWorker>();
+        builder.Services.AddHostedService<SqliteCheckpointer>();
 
         return builder;
     }

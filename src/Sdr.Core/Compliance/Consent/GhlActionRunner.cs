@@ -12,7 +12,7 @@ namespace Sdr.Core.Compliance.Consent;
 /// them (only a permanent refusal, such as a deleted contact, stops them). A text is marked
 /// <c>sending</c> before the call and never sent twice: if GHL's answer is lost it is left failed.
 /// </summary>
-public sealed partial class GhlActionRunner(IServiceScopeFactory scopes, IGoHighLevelClient ghl, TimeProvider time, ILogger<GhlActionRunner> logger)
+public sealed partial class GhlActionRunner(IServiceScopeFactory scopes, IGoHighLevelClient ghl, SqliteWriteGate gate, TimeProvider time, ILogger<GhlActionRunner> logger)
 {
     private static readonly TimeSpan MaxDelay = TimeSpan.FromMinutes(15);
     private static readonly TimeSpan StuckSending = TimeSpan.FromMinutes(10);
@@ -32,6 +32,7 @@ public sealed partial class GhlActionRunner(IServiceScopeFactory scopes, IGoHigh
         var stuck = db.GhlActions.Where(a => a.Status == GhlActionStatus.Sending && a.NextAttemptAt <= stuckBefore);
         if (await stuck.AnyAsync(cancellationToken))
         {
+            using var turn = await gate.EnterAsync(cancellationToken);
             await stuck.ExecuteUpdateAsync(set => set.SetProperty(a => a.Status, GhlActionStatus.Failed).SetProperty(a => a.LastError, "outcome unknown after a restart; not re-sent"), cancellationToken);
         }
 
@@ -49,7 +50,7 @@ public sealed partial class GhlActionRunner(IServiceScopeFactory scopes, IGoHigh
             if (action.Kind == GhlActionKinds.SetSmsDnd && await ConfirmationPendingAsync(db, action, now, cancellationToken))
             {
                 action.NextAttemptAt = now + ConfirmationFirst;
-                await db.SaveChangesAsync(cancellationToken);
+                await SaveAsync(db, cancellationToken);
                 continue;
             }
 
@@ -77,7 +78,7 @@ public sealed partial class GhlActionRunner(IServiceScopeFactory scopes, IGoHigh
         {
             action.Status = GhlActionStatus.Sending;
             action.NextAttemptAt = time.GetUtcNow().UtcDateTime;
-            await db.SaveChangesAsync(cancellationToken);
+            await SaveAsync(db, cancellationToken);
         }
 
         try
@@ -86,7 +87,7 @@ public sealed partial class GhlActionRunner(IServiceScopeFactory scopes, IGoHigh
             action.Status = GhlActionStatus.Done;
             action.CompletedAt = time.GetUtcNow().UtcDateTime;
             action.LastError = null;
-            await db.SaveChangesAsync(cancellationToken);
+            await SaveAsync(db, cancellationToken);
             LogDone(logger, action.Kind, action.ContactId, action.Attempts);
             return true;
         }
@@ -106,7 +107,7 @@ public sealed partial class GhlActionRunner(IServiceScopeFactory scopes, IGoHigh
                 LogRetry(logger, action.Kind, action.ContactId, action.Attempts, (int?)exception.StatusCode, delay);
             }
 
-            await db.SaveChangesAsync(cancellationToken);
+            await SaveAsync(db, cancellationToken);
             return false;
         }
     }
@@ -137,6 +138,15 @@ public sealed partial class GhlActionRunner(IServiceScopeFactory scopes, IGoHigh
     }
 
     private static string Truncate(string value) => value.Length > 500 ? value[..500] : value;
+
+    /// <summary>Saves in this process's turn to write (never across a GHL call): see <see cref="SqliteWriteGate"/>.</summary>
+    private async Task SaveAsync(SdrDbContext db, CancellationToken cancellationToken)
+    {
+        using (await gate.EnterAsync(cancellationToken))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "GHL {Kind} for contact {ContactId} done after {Attempts} attempt(s)")]
     private static partial void LogDone(ILogger logger, string kind, string contactId, int attempts);

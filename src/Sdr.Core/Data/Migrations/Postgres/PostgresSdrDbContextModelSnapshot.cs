@@ -307,6 +307,9 @@ namespace Sdr.Core.Data.Migrations.Postgres
                     b.HasIndex("ClaimToken")
                         .HasDatabaseName("ix_sdr_outreach_sequences_claim_token");
 
+                    b.HasIndex("ContactId")
+                        .HasDatabaseName("ix_sdr_outreach_sequences_contact_id");
+
                     b.HasIndex("ProspectId")
                         .HasDatabaseName("ix_sdr_outreach_sequences_prospect_id");
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Sdr.Core.Compliance.Consent;
 using Sdr.Core.Data.Entities;
+using Sdr.Core.Webhooks;
 using Sdr.Sandbox;
 using Sdr.Tests.Integration.Support;
 
@@ -237,6 +238,43 @@ public sealed class OptOutFlowTests
         NextAttemptAt = handedOverAt,
         CreatedAt = handedOverAt,
     };
+
+    [Fact]
+    public async Task StopRightAfterAStageChangeEnrolsTheContact_InTheSameBatch_EndsTheNewSequence()
+    {
+        // Processing off: both events wait in the inbox and are handled in one batch, in arrival order.
+        var source = "stage-source";
+        await using var host = await SdrTestHost.StartAsync(TestDatabases.Sqlite, new Dictionary<string, string?>
+        {
+            ["sdr:prospecting:ghl_pipeline_stage_ids:0"] = source,
+            ["Webhooks:ProcessingEnabled"] = "false",
+        });
+        var contact = host.TextableContacts(1)[0];
+        var webhooks = host.Sandbox.Webhooks;
+        (await webhooks.SendOpportunityStageUpdateAsync(SdrTestHost.Webhook("stage-change"), Opportunity(host, contact.Id, source))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await webhooks.SimulateInboundReplyAsync(host.LocationId, contact.Id, "STOP", SdrTestHost.Webhook("reply"))).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var processor = host.Services.GetRequiredService<WebhookProcessor>();
+        (await processor.ProcessDueAsync(100, CancellationToken.None)).ShouldBe(2);
+        await host.Services.GetRequiredService<GhlActionRunner>().RunDueAsync(50, CancellationToken.None);
+
+        // The stage change enrolled the contact; the STOP, handled after it in the same batch, ended that sequence.
+        var sequence = await host.GetSequenceAsync(contact.Id);
+        sequence.GetProperty("current_step").GetString().ShouldBe("opted_out");
+        sequence.GetProperty("active").GetBoolean().ShouldBeFalse();
+        contact.DndSettings["SMS"].Status.ShouldBe("active");
+        // SMS_1 itself was held: the STOP was already waiting in the inbox when the enrolment tried to send it.
+        host.Sandbox.State.SentMessages.ShouldNotContain(m => m.ContactId == contact.Id && !m.Body!.Contains("unsubscribed"));
+        var sent = host.Sandbox.State.SentMessages.Count(m => m.ContactId == contact.Id);
+        for (var day = 0; day < 20; day++)
+        {
+            host.Clock.Advance(TimeSpan.FromDays(1));
+            await host.ProcessBatchAsync();
+        }
+
+        host.Sandbox.State.SentMessages.Count(m => m.ContactId == contact.Id).ShouldBe(sent);
+        host.Sandbox.State.SentMessages.ShouldNotContain(m => m.ContactId == contact.Id && !m.Body!.Contains("unsubscribed"));
+    }
 
     [Fact]
     public async Task ContactDndUpdate_OptsOutWithoutAConfirmationText()

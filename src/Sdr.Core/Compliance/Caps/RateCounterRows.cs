@@ -25,30 +25,34 @@ internal static class RateCounterRows
     /// the key is new: true when counted.
     /// </summary>
     public static async Task<bool> TryTakeAsync(SdrDbContext db, string key, int limit, DateTime now, DateTime windowEndsAt, CancellationToken cancellationToken) =>
-        await ExecuteAsync(db, StatementsFor(db).Take, key, limit, now, windowEndsAt, cancellationToken) == 1;
+        await ExecuteAsync(db, StatementsFor(db).Take, key, limit, now, windowEndsAt, cancellationToken);
 
     /// <summary>Claims a rolling-window slot that is new or whose window has ended: true when claimed.</summary>
     public static async Task<bool> TryClaimSlotAsync(SdrDbContext db, string slot, DateTime now, DateTime windowEndsAt, CancellationToken cancellationToken) =>
-        await ExecuteAsync(db, StatementsFor(db).ClaimSlot, slot, limit: null, now, windowEndsAt, cancellationToken) == 1;
+        await ExecuteAsync(db, StatementsFor(db).ClaimSlot, slot, limit: null, now, windowEndsAt, cancellationToken);
 
-    private static async Task<int> ExecuteAsync(SdrDbContext db, string sql, string key, int? limit, DateTime now, DateTime windowEndsAt, CancellationToken cancellationToken)
+    private static async Task<bool> ExecuteAsync(SdrDbContext db, string sql, string key, int? limit, DateTime now, DateTime windowEndsAt, CancellationToken cancellationToken)
     {
         var database = db.Database;
         await database.OpenConnectionAsync(cancellationToken);
         try
         {
-            await using var command = database.GetDbConnection().CreateCommand();
-            command.CommandText = sql;
+            // One command per statement and connection, prepared once and re-bound per take: a chunk of
+            // touches runs the same two or three upserts hundreds of times. The statements say whether
+            // they counted through RETURNING, not through the affected-row count, which
+            // Microsoft.Data.Sqlite got wrong for a reused statement after its connection was reopened.
+            var connection = database.GetDbConnection();
+            var command = Prepared.GetValue(connection, _ => new Commands()).For(connection, sql);
             command.Transaction = database.CurrentTransaction?.GetDbTransaction();
-            Add(command, "@key", key);
-            Add(command, "@now", CapClock.AsUtc(now));
-            Add(command, "@ends", CapClock.AsUtc(windowEndsAt));
+            command.Parameters["@key"].Value = key;
+            command.Parameters["@now"].Value = CapClock.AsUtc(now);
+            command.Parameters["@ends"].Value = CapClock.AsUtc(windowEndsAt);
             if (limit is { } value)
             {
-                Add(command, "@limit", value);
+                command.Parameters["@limit"].Value = value;
             }
 
-            return await command.ExecuteNonQueryAsync(cancellationToken);
+            return await command.ExecuteScalarAsync(cancellationToken) is not (null or DBNull);
         }
         finally
         {
@@ -56,12 +60,33 @@ internal static class RateCounterRows
         }
     }
 
-    private static void Add(DbCommand command, string name, object value)
+    private static readonly ConditionalWeakTable<DbConnection, Commands> Prepared = [];
+
+    /// <summary>The take and claim commands of one connection (they live, prepared, as long as it does).</summary>
+    private sealed class Commands
     {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
+        private static readonly string[] ParameterNames = ["@key", "@now", "@ends", "@limit"];
+
+        private readonly Dictionary<string, DbCommand> _bySql = new(StringComparer.Ordinal);
+
+        public DbCommand For(DbConnection connection, string sql)
+        {
+            if (!_bySql.TryGetValue(sql, out var command))
+            {
+                command = connection.CreateCommand();
+                command.CommandText = sql;
+                foreach (var name in ParameterNames.Where(n => sql.Contains(n, StringComparison.Ordinal)))
+                {
+                    var parameter = command.CreateParameter();
+                    parameter.ParameterName = name;
+                    command.Parameters.Add(parameter);
+                }
+
+                _bySql.Add(sql, command);
+            }
+
+            return command;
+        }
     }
 
     private static Statements StatementsFor(SdrDbContext db) => Cache.GetValue(db.Model, Build);
@@ -82,8 +107,8 @@ internal static class RateCounterRows
         var take = insert
             + $"{count} = CASE WHEN {table}.{ends} <= @now THEN 1 ELSE {table}.{count} + 1 END, "
             + $"{ends} = CASE WHEN {table}.{ends} <= @now THEN @ends ELSE {table}.{ends} END "
-            + $"WHERE {table}.{ends} <= @now OR {table}.{count} < @limit";
-        var claimSlot = insert + $"{count} = 1, {ends} = @ends WHERE {table}.{ends} <= @now";
+            + $"WHERE {table}.{ends} <= @now OR {table}.{count} < @limit RETURNING {count}";
+        var claimSlot = insert + $"{count} = 1, {ends} = @ends WHERE {table}.{ends} <= @now RETURNING {count}";
         return new Statements(take, claimSlot);
     }
 

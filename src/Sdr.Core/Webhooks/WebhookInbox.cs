@@ -233,15 +233,7 @@ public sealed partial class WebhookInbox : IAsyncDisposable
                 await db.Database.OpenConnectionAsync();
                 var command = db.Database.GetDbConnection().CreateCommand();
                 command.CommandText = InsertSql;
-                var parameters = new[] { "key", "endpoint", "type", "location", "contact", "payload", "now", "status" }
-                    .Select(name =>
-                    {
-                        var parameter = command.CreateParameter();
-                        parameter.ParameterName = "@" + name;
-                        command.Parameters.Add(parameter);
-                        return parameter;
-                    })
-                    .ToArray();
+                var parameters = command.AddParameters("key", "endpoint", "type", "location", "contact", "payload", "now", "status");
                 return new InboxConnection(scope, db, command, parameters);
             }
             catch

@@ -132,15 +132,7 @@ public sealed partial class WebhookProcessor(IServiceScopeFactory scopes, Webhoo
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = "UPDATE sdr_webhook_events SET status = @status, outcome = @outcome, processed_at = @at, attempts = @attempts WHERE id = @id";
-        var parameters = new[] { "status", "outcome", "at", "attempts", "id" }
-            .Select(name =>
-            {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = "@" + name;
-                command.Parameters.Add(parameter);
-                return parameter;
-            })
-            .ToArray();
+        var parameters = command.AddParameters("status", "outcome", "at", "attempts", "id");
         parameters[2].Value = time.GetUtcNow().UtcDateTime;
         foreach (var (webhookEvent, handling) in unsaved)
         {

@@ -65,7 +65,7 @@ internal static class RateCounterRows
     /// <summary>The take and claim commands of one connection (they live, prepared, as long as it does).</summary>
     private sealed class Commands
     {
-        private static readonly string[] ParameterNames = ["@key", "@now", "@ends", "@limit"];
+        private static readonly string[] ParameterNames = ["key", "now", "ends", "limit"];
 
         private readonly Dictionary<string, DbCommand> _bySql = new(StringComparer.Ordinal);
 
@@ -75,12 +75,7 @@ internal static class RateCounterRows
             {
                 command = connection.CreateCommand();
                 command.CommandText = sql;
-                foreach (var name in ParameterNames.Where(n => sql.Contains(n, StringComparison.Ordinal)))
-                {
-                    var parameter = command.CreateParameter();
-                    parameter.ParameterName = name;
-                    command.Parameters.Add(parameter);
-                }
+                command.AddParameters([.. ParameterNames.Where(name => sql.Contains("@" + name, StringComparison.Ordinal))]);
 
                 _bySql.Add(sql, command);
             }

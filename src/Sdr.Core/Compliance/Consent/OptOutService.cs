@@ -47,7 +47,7 @@ public sealed partial class OptOutService(
         var now = time.GetUtcNow().UtcDateTime;
         var phone = request.Phone ?? await KnownPhoneAsync(request.ContactId, cancellationToken);
         var phoneHash = PhoneHash.Of(phone);
-        var already = await SuppressionLedger.FindAsync(db, request.ContactId, request.LocationId, request.Channel ?? Channel.Sms.ToName(), phone, cancellationToken) is not null;
+        var already = await SuppressionLedger.FindAsync(db, request.ContactId, request.LocationId, request.Channel ?? Channel.Sms.ToName(), phoneHash, cancellationToken) is not null;
 
         db.Suppressions.Add(new SdrSuppression
         {

@@ -7,8 +7,9 @@ namespace Sdr.Core.Compliance.Consent;
 public static class SuppressionLedger
 {
     /// <summary>"source: reason" of the first matching suppression, or null when the contact may be contacted.</summary>
-    public static async Task<string?> FindAsync(SdrDbContext db, string contactId, string locationId, string channel, string? phone, CancellationToken cancellationToken) =>
-        (await FindManyAsync(db, [new SuppressionLookup(contactId, locationId, channel, PhoneHash.Of(phone))], cancellationToken))[0];
+    /// <param name="phoneHash">The phone's <see cref="PhoneHash"/>, null when the phone is unknown.</param>
+    public static async Task<string?> FindAsync(SdrDbContext db, string contactId, string locationId, string channel, string? phoneHash, CancellationToken cancellationToken) =>
+        (await FindManyAsync(db, [new SuppressionLookup(contactId, locationId, channel, phoneHash)], cancellationToken))[0];
 
     /// <summary>
     /// <see cref="FindAsync"/> for a group of lookups with one query: per lookup, in order, "source:

@@ -55,8 +55,28 @@ internal sealed class CpuTrace : IDisposable
         var allocTypes = new Dictionary<string, long>(StringComparer.Ordinal);
         var allocSites = new Dictionary<string, long>(StringComparer.Ordinal);
         long allocTotal = 0;
+        var pauses = new List<double>();
+        double? suspendedAt = null;
         foreach (var ev in log.Events)
         {
+            // A GC pause runs from the runtime suspending managed threads to restarting them.
+            if (ev.ProviderName == "Microsoft-Windows-DotNETRuntime" && ev.EventName is "GC/SuspendEEStart" or "GC/RestartEEStop")
+            {
+                if (ev.EventName == "GC/SuspendEEStart")
+                {
+                    // Reason 1 = for a GC, 6 = preparing one; the sample profiler's own suspensions are not GC pauses.
+                    var reason = Convert.ToInt32(ev.PayloadByName("Reason") ?? 0, CultureInfo.InvariantCulture);
+                    suspendedAt = reason is 1 or 6 ? ev.TimeStampRelativeMSec : null;
+                }
+                else if (suspendedAt is { } start)
+                {
+                    pauses.Add(ev.TimeStampRelativeMSec - start);
+                    suspendedAt = null;
+                }
+
+                continue;
+            }
+
             if (ev.ProviderName == "Microsoft-Windows-DotNETRuntime" && ev.EventName == "GC/AllocationTick")
             {
                 var amount = Convert.ToInt64(ev.PayloadByName("AllocationAmount64") ?? ev.PayloadByName("AllocationAmount") ?? 0L, CultureInfo.InvariantCulture);
@@ -138,6 +158,10 @@ internal sealed class CpuTrace : IDisposable
             sb.AppendLine(CultureInfo.InvariantCulture, $"  {(double)count / Math.Max(managed, 1),6:P1}  {Trim(name)}");
         }
 
+        pauses.Sort();
+        sb.AppendLine(CultureInfo.InvariantCulture, $"GC pauses (suspend to restart): {pauses.Count}, total {pauses.Sum():F0} ms, "
+            + $"p50 {(pauses.Count == 0 ? 0 : pauses[pauses.Count / 2]):F2} ms, max {(pauses.Count == 0 ? 0 : pauses[^1]):F2} ms, "
+            + $"over 5 ms: {pauses.Count(p => p > 5)}, over 15 ms: {pauses.Count(p => p > 15)}.");
         sb.AppendLine(CultureInfo.InvariantCulture, $"Allocation samples (GC/AllocationTick): {allocTotal / 1024 / 1024} MB sampled. Top types:");
         foreach (var (name, bytes) in allocTypes.OrderByDescending(p => p.Value).Take(25))
         {

@@ -19,7 +19,8 @@ namespace Sdr.Benchmarks;
 /// GHL is the sandbox, hosted here; the server knows it only by URL and token. Reports requests/s
 /// and latency percentiles, and checks that every 200 is a stored row.
 /// <c>dotnet run -c Release --project bench/Sdr.Benchmarks -- webhooks [--provider sqlite|postgres]
-/// [--postgres CONN] [--duration 15] [--connections 32] [--threads 2] [--events 80000] [--no-doc]</c>
+/// [--postgres CONN] [--duration 15] [--connections 32] [--threads 2] [--events 80000] [--warmup 15]
+/// [--rate R] [--no-processing] [--cpu-trace] [--no-doc]</c>
 /// </summary>
 internal static partial class WebhookLoad
 {
@@ -47,15 +48,22 @@ internal static partial class WebhookLoad
         var bodies = Path.Combine(work, "bodies.tsv");
         WriteSignedBodies(bodies, sandbox, location.LocationId, settings.Events);
         var script = Path.Combine(work, "post.lua");
-        await File.WriteAllTextAsync(script, LuaScript);
+        await File.WriteAllTextAsync(script, settings.Rate > 0 ? LuaScript + PacedLuaScript : LuaScript);
 
         using var server = StartServer(settings, port, work, connection, sandbox, location);
         try
         {
             await WaitReadyAsync(port, server);
             var url = $"http://127.0.0.1:{port}/sdr/webhook/reply";
-            Console.WriteLine("Warm-up (3 s)...");
-            await RunWrkAsync(settings with { Duration = 3 }, url, script, bodies, offset: settings.Events / 2);
+            // Long enough for tiered compilation to finish its rewrites: with 3 s, the JIT's background thread
+            // still took ~40 % of a core during the measurement.
+            Console.WriteLine($"Warm-up ({settings.Warmup} s)...");
+            await RunWrkAsync(settings with { Duration = settings.Warmup }, url, script, bodies, offset: settings.Events / 2);
+            if (!settings.NoProcessing)
+            {
+                await DrainAsync(settings.Provider, connection);
+            }
+
             var load = MachineInfo.LoadAverage();
             var pendingBefore = await CountAsync(settings.Provider, connection, PendingSql);
             Console.WriteLine($"Measuring {settings.Duration} s with {settings.Connections} connections...");
@@ -209,6 +217,7 @@ internal static partial class WebhookLoad
             "-s", script,
             url,
             "--", bodies, settings.Threads.ToString(CultureInfo.InvariantCulture), offset.ToString(CultureInfo.InvariantCulture),
+            settings.Rate.ToString(CultureInfo.InvariantCulture),
         ])
         {
             RedirectStandardOutput = true,
@@ -279,7 +288,7 @@ internal static partial class WebhookLoad
         var met = r.PerSecond >= TargetPerSecond && r.P99Ms < TargetP99Ms;
         return string.Create(CultureInfo.InvariantCulture, $"""
 
-            Webhook intake on {settings.Provider}{(settings.NoProcessing ? " (processing off)" : "")}: {r.PerSecond:F0} req/s, p50 {r.P50Ms:F2} ms, p90 {r.P90Ms:F2} ms, p99 {r.P99Ms:F2} ms; {r.Requests} requests, {r.Non2xx} non-2xx, {r.SocketErrors} socket errors.
+            Webhook intake on {settings.Provider}{(settings.NoProcessing ? " (processing off)" : "")}: {r.PerSecond:F0} req/s, p50 {r.P50Ms:F2} ms, p90 {r.P90Ms:F2} ms, p99 {r.P99Ms:F2} ms; {r.Requests} requests, {r.Non2xx} non-2xx, {r.SocketErrors} socket errors{(r.LatenessP99Ms is { } late ? $"; paced at {settings.Rate}/s, sends {late:F1} ms behind schedule at p99" : "")}.
             Processing: {(settings.NoProcessing ? "off" : p.ProcessedPerSecond.ToString("F0", CultureInfo.InvariantCulture))} events/s during the run, {p.PendingAfter} pending when it ended, drained {(p.DrainSeconds is { } d ? $"{d:F1} s" : settings.NoProcessing ? "n/a (processing off)" : "NOT within 5 min")} after it; server CPU {p.ServerCpuMicrosPerWebhook:F0} µs per webhook (intake + processing, drain included){(p.DrainCpuMicrosPerEvent is { } c ? $", {c:F0} µs per event while draining (processing alone)" : "")}.
             Stored events (warm-up included): {stored}. Load average before the run: {load}.
             Target (SQLite) ≥ {TargetPerSecond:F0} req/s with p99 < {TargetP99Ms:F0} ms: {(met ? "MET" : "MISSED")}.
@@ -304,7 +313,7 @@ internal static partial class WebhookLoad
         }
 
         var met = r.PerSecond >= TargetPerSecond && r.P99Ms < TargetP99Ms;
-        var row = string.Create(CultureInfo.InvariantCulture, $"| {DateTime.UtcNow:yyyy-MM-dd HH:mm} | {settings.Provider}{(settings.NoProcessing ? " (processing off)" : "")} | {settings.Connections} | {settings.Duration} s | **{r.PerSecond:F0}** | {r.P50Ms:F2} | {r.P90Ms:F2} | **{r.P99Ms:F2}** | {r.Non2xx} | {stored} | {(settings.NoProcessing ? "off" : p.ProcessedPerSecond.ToString("F0", CultureInfo.InvariantCulture))} | {p.PendingAfter} | {(p.DrainSeconds is { } d ? d.ToString("F1", CultureInfo.InvariantCulture) : "–")} | {p.ServerCpuMicrosPerWebhook:F0} | {load} | {(met ? "met" : "missed")} |");
+        var row = string.Create(CultureInfo.InvariantCulture, $"| {DateTime.UtcNow:yyyy-MM-dd HH:mm} | {settings.Provider}{(settings.NoProcessing ? " (processing off)" : "")} | {settings.Connections}{(settings.Rate > 0 ? $" (paced {settings.Rate}/s, lateness p99 {r.LatenessP99Ms:F1} ms)" : "")} | {settings.Duration} s | **{r.PerSecond:F0}** | {r.P50Ms:F2} | {r.P90Ms:F2} | **{r.P99Ms:F2}** | {r.Non2xx} | {stored} | {(settings.NoProcessing ? "off" : p.ProcessedPerSecond.ToString("F0", CultureInfo.InvariantCulture))} | {p.PendingAfter} | {(p.DrainSeconds is { } d ? d.ToString("F1", CultureInfo.InvariantCulture) : "–")} | {p.ServerCpuMicrosPerWebhook:F0} | {load} | {(met ? "met" : "missed")} |");
         var end = text.IndexOf(End, StringComparison.Ordinal);
         File.WriteAllText(full, text[..end] + row + "\n" + text[end..]);
     }
@@ -361,10 +370,92 @@ internal static partial class WebhookLoad
         end
         """;
 
+    /// <summary>
+    /// With <c>--rate R</c>: an open-loop schedule instead of wrk's closed loop. Each thread owns R/threads
+    /// evenly spaced send times; a connection that is free waits (<c>delay()</c>) for the next unclaimed one,
+    /// so a slow answer does not slow the offered load as long as other connections are free. wrk's latency
+    /// runs from the actual send; the schedule lateness (actual send minus scheduled time, 0.1 ms buckets)
+    /// is printed so that a run where the schedule slipped (coordinated omission) can be seen and refused.
+    /// </summary>
+    private const string PacedLuaScript = """
+
+        local ffi = require("ffi")
+        ffi.cdef[[
+          typedef struct { long sec; long nsec; } sdr_timespec;
+          int clock_gettime(int clock, sdr_timespec *tp);
+        ]]
+        local ts = ffi.new("sdr_timespec")
+        local function now_ms()
+          ffi.C.clock_gettime(1, ts)
+          return tonumber(ts.sec) * 1000 + tonumber(ts.nsec) / 1000000
+        end
+
+        local interval = nil
+        local next_slot = nil
+        local slots = {}
+        local head = 1
+        local tail = 0
+        lateness = {}
+
+        local base_init = init
+        function init(args)
+          base_init(args)
+          interval = 1000 * tonumber(args[2]) / tonumber(args[4])
+        end
+
+        function delay()
+          local t = now_ms()
+          if next_slot == nil then next_slot = t end
+          local slot = next_slot
+          next_slot = next_slot + interval
+          tail = tail + 1
+          slots[tail] = slot
+          local d = slot - t
+          if d <= 0 then return 0 end
+          return math.floor(d)
+        end
+
+        local base_request = request
+        function request()
+          local slot = slots[head]
+          if slot ~= nil then
+            slots[head] = nil
+            head = head + 1
+            local b = math.floor((now_ms() - slot) * 10)
+            if b < 0 then b = 0 end
+            if b > 100000 then b = 100000 end
+            lateness[b] = (lateness[b] or 0) + 1
+          end
+          return base_request()
+        end
+
+        function done(summary, latency, requests)
+          local merged = {}
+          local total = 0
+          local top = 0
+          for _, thread in ipairs(threads) do
+            for b, n in pairs(thread:get("lateness")) do
+              merged[b] = (merged[b] or 0) + n
+              total = total + n
+              if b > top then top = b end
+            end
+          end
+          local function pct(p)
+            local acc = 0
+            for b = 0, top do
+              acc = acc + (merged[b] or 0)
+              if acc >= total * p then return b / 10 end
+            end
+            return top / 10
+          end
+          io.write(string.format("Schedule lateness: p50 %.1f ms, p99 %.1f ms, max %.1f ms over %d requests\n", pct(0.5), pct(0.99), top / 10, total))
+        end
+        """;
+
     /// <summary>How the processor kept up: events processed per second during the run, what was left, how long it took to drain.</summary>
     internal sealed record ProcessingResult(double ProcessedPerSecond, long PendingAfter, double? DrainSeconds, double ServerCpuMicrosPerWebhook, double? DrainCpuMicrosPerEvent);
 
-    internal sealed record WrkResult(double PerSecond, double P50Ms, double P90Ms, double P99Ms, long Requests, long Non2xx, long SocketErrors)
+    internal sealed record WrkResult(double PerSecond, double P50Ms, double P90Ms, double P99Ms, long Requests, long Non2xx, long SocketErrors, double? LatenessP99Ms)
     {
         public static WrkResult Parse(string output) => new(
             double.Parse(Match(output, @"Requests/sec:\s+([\d.]+)"), CultureInfo.InvariantCulture),
@@ -373,7 +464,8 @@ internal static partial class WebhookLoad
             Latency(output, "99%"),
             long.Parse(Match(output, @"(\d+) requests in"), CultureInfo.InvariantCulture),
             long.TryParse(Optional(output, @"Non-2xx or 3xx responses: (\d+)"), CultureInfo.InvariantCulture, out var non2xx) ? non2xx : 0,
-            SocketErrorsIn(output));
+            SocketErrorsIn(output),
+            Regex.Match(output, @"Schedule lateness: p50 [\d.]+ ms, p99 ([\d.]+) ms") is { Success: true } late ? double.Parse(late.Groups[1].Value, CultureInfo.InvariantCulture) : null);
 
         private static double Latency(string output, string percentile)
         {
@@ -394,7 +486,7 @@ internal static partial class WebhookLoad
     }
 }
 
-internal sealed record WebhookLoadSettings(string Provider, string? Postgres, int Duration, int Connections, int Threads, int Events, bool NoDoc, string DocPath, bool NoProcessing = false, bool CpuTrace = false)
+internal sealed record WebhookLoadSettings(string Provider, string? Postgres, int Duration, int Connections, int Threads, int Events, bool NoDoc, string DocPath, bool NoProcessing = false, bool CpuTrace = false, int Rate = 0, int Warmup = 15)
 {
     public static WebhookLoadSettings Parse(string[] args)
     {
@@ -411,6 +503,8 @@ internal sealed record WebhookLoadSettings(string Provider, string? Postgres, in
                 "--events" => settings with { Events = int.Parse(args[++i], CultureInfo.InvariantCulture) },
                 "--no-doc" => settings with { NoDoc = true },
                 "--no-processing" => settings with { NoProcessing = true },
+                "--warmup" => settings with { Warmup = int.Parse(args[++i], CultureInfo.InvariantCulture) },
+                "--rate" => settings with { Rate = int.Parse(args[++i], CultureInfo.InvariantCulture) },
                 "--cpu-trace" => settings with { CpuTrace = true, NoDoc = true },
                 "--doc" => settings with { DocPath = args[++i] },
                 _ => throw new ArgumentException($"Unknown option {args[i]}"),

@@ -33,6 +33,7 @@ public sealed partial class WebhookInbox : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ILogger<WebhookInbox> _logger;
     private readonly int _maxBacklog;
+    private readonly TimeSpan _groupCommit;
     private readonly Channel<PendingWrite> _queue = Channel.CreateBounded<PendingWrite>(new BoundedChannelOptions(4_096)
     {
         SingleReader = true,
@@ -50,6 +51,7 @@ public sealed partial class WebhookInbox : IAsyncDisposable
         _time = time;
         _logger = logger;
         _maxBacklog = options.Value.MaxBacklog;
+        _groupCommit = TimeSpan.FromMilliseconds(options.Value.GroupCommitMilliseconds);
         _writer = new Lazy<Task>(() => Task.Run(WriteLoopAsync), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
@@ -106,6 +108,12 @@ public sealed partial class WebhookInbox : IAsyncDisposable
         {
             while (await _queue.Reader.WaitToReadAsync(_stopping.Token))
             {
+                if (_groupCommit > TimeSpan.Zero && _queue.Reader.Count < MaxBatch)
+                {
+                    // Real time, not the product clock: this is I/O pacing, not a business delay.
+                    await Task.Delay(_groupCommit, CancellationToken.None);
+                }
+
                 batch.Clear();
                 while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var write))
                 {

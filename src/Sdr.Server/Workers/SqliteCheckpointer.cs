@@ -5,7 +5,8 @@ using Sdr.Core.Data;
 namespace Sdr.Server.Workers;
 
 /// <summary>
-/// Copies SQLite's write-ahead log back into the database file every second from its own connection
+/// Copies SQLite's write-ahead log back into the database file every <c>Database:CheckpointIntervalMilliseconds</c>
+/// (200 ms) from its own connection
 /// (<c>PRAGMA wal_checkpoint(PASSIVE)</c>: it never waits for readers or writers and holds no write lock).
 /// Otherwise the commit that crosses <c>wal_autocheckpoint</c> runs the checkpoint, fsync included,
 /// while it holds the write lock, and every webhook or cadence write queued behind it waits: the tail
@@ -13,11 +14,10 @@ namespace Sdr.Server.Workers;
 /// </summary>
 internal sealed partial class SqliteCheckpointer(IOptions<DatabaseOptions> options, TimeProvider time, ILogger<SqliteCheckpointer> logger) : BackgroundService
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
+        var interval = TimeSpan.FromMilliseconds(settings.CheckpointIntervalMilliseconds);
         if (settings.Provider != DatabaseProvider.Sqlite || settings.ConnectionString is null)
         {
             return;
@@ -31,7 +31,7 @@ internal sealed partial class SqliteCheckpointer(IOptions<DatabaseOptions> optio
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                await Task.Delay(Interval, time, stoppingToken);
+                await Task.Delay(interval, time, stoppingToken);
                 try
                 {
                     if (connection is null)
@@ -74,6 +74,6 @@ internal sealed partial class SqliteCheckpointer(IOptions<DatabaseOptions> optio
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "WAL checkpoint failed (SQLite error {Code}: {Reason}); retrying every second")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "WAL checkpoint failed (SQLite error {Code}: {Reason}); retrying on the next tick")]
     private static partial void LogCheckpointFailed(ILogger logger, int code, string reason);
 }

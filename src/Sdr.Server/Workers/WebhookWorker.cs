@@ -5,7 +5,8 @@ using Sdr.Core.Webhooks;
 namespace Sdr.Server.Workers;
 
 /// <summary>
-/// Processes the webhook inbox as events arrive (woken by the intake, and every second anyway),
+/// Processes the webhook inbox as events arrive (woken by the intake, then letting a batch gather for
+/// <c>Webhooks:ProcessingDelayMilliseconds</c>; every second anyway),
 /// then carries queued GHL writes out (DND, tags, confirmation and HELP texts).
 /// Off with <c>Webhooks:ProcessingEnabled=false</c> (an intake-only replica).
 /// </summary>
@@ -25,6 +26,7 @@ internal sealed partial class WebhookWorker(
             return;
         }
 
+        var gather = TimeSpan.FromMilliseconds(options.Value.ProcessingDelayMilliseconds);
         await Task.Yield();
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -43,7 +45,12 @@ internal sealed partial class WebhookWorker(
             {
                 try
                 {
-                    await backlog.WaitForWorkAsync(TimeSpan.FromSeconds(1), stoppingToken);
+                    var woken = await backlog.WaitForWorkAsync(TimeSpan.FromSeconds(1), stoppingToken);
+                    if (woken && gather > TimeSpan.Zero && backlog.Pending < BatchSize)
+                    {
+                        // Real time: lets a batch gather (WebhookOptions.ProcessingDelayMilliseconds).
+                        await Task.Delay(gather, stoppingToken);
+                    }
                 }
                 catch (OperationCanceledException)
                 {

@@ -6,6 +6,7 @@ using Sdr.Core.Compliance;
 using Sdr.Core.Configuration;
 using Sdr.Core.Data;
 using Sdr.Core.Sequences;
+using Sdr.Core.Webhooks;
 
 namespace Sdr.Tests.Integration.Configuration;
 
@@ -21,6 +22,9 @@ public sealed class StartupConfigurationTests
     [InlineData("sdr:rate_limits:daily_sms_capp", "100", "sdr:rate_limits:daily_sms_capp")]
     [InlineData("sdr:qualification:frs_threshold", "140", "sdr:qualification:frs_threshold")]
     [InlineData("Database:Provider", "Oracle", "Database:Provider")]
+    [InlineData("Database:CheckpointIntervalMilliseconds", "0", "Database:CheckpointIntervalMilliseconds")]
+    [InlineData("Webhooks:ProcessingDelayMilliseconds", "-1", "Webhooks:ProcessingDelayMilliseconds")]
+    [InlineData("Webhooks:GroupCommitMilliseconds", "500", "Webhooks:GroupCommitMilliseconds")]
     [InlineData("sdr:compliance:hours:states:FL:end", "8pm", "sdr:compliance:hours:states:FL:end")]
     public async Task BadSetting_StopsStartUp_NamingTheKey(string key, string value, string named)
     {
@@ -56,6 +60,7 @@ public sealed class StartupConfigurationTests
         builder.AddPersistence();
         builder.AddCompliance();
         builder.AddSequences();
+        builder.AddWebhooks();
         return builder.Build();
     }
 

@@ -66,14 +66,21 @@ internal static partial class WebhookLoad
 
             var load = MachineInfo.LoadAverage();
             var pendingBefore = await CountAsync(settings.Provider, connection, PendingSql);
+            var storedBefore = await CountAsync(settings.Provider, connection, StoredSql);
             Console.WriteLine($"Measuring {settings.Duration} s with {settings.Connections} connections...");
             server.Refresh();
             var cpuBefore = server.TotalProcessorTime;
             using var trace = settings.CpuTrace ? CpuTrace.Start(work, server.Id) : null;
             var output = await RunWrkAsync(settings, url, script, bodies, offset: 0);
             var pendingAfter = await CountAsync(settings.Provider, connection, PendingSql);
+            var storedAfter = await CountAsync(settings.Provider, connection, StoredSql);
             Console.WriteLine(output);
             var result = WrkResult.Parse(output);
+            if (storedAfter - storedBefore < result.Requests)
+            {
+                Console.WriteLine($"WARNING: only {storedAfter - storedBefore} of {result.Requests} requests were new events; the rest were duplicates "
+                    + "(cheaper: no insert, no processing) because the bodies ran out. Run again with a larger --events.");
+            }
             server.Refresh();
             var cpuAtEnd = server.TotalProcessorTime;
             var drain = settings.NoProcessing ? null : await DrainAsync(settings.Provider, connection);
@@ -85,7 +92,7 @@ internal static partial class WebhookLoad
 
             server.Refresh();
             var processing = new ProcessingResult(
-                (pendingBefore + result.Requests - pendingAfter) / (double)settings.Duration,
+                (pendingBefore + storedAfter - storedBefore - pendingAfter) / (double)settings.Duration,
                 pendingAfter,
                 drain,
                 (server.TotalProcessorTime - cpuBefore).TotalMicroseconds / Math.Max(result.Requests, 1),

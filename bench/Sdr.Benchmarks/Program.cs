@@ -6,7 +6,7 @@ namespace Sdr.Benchmarks;
 /// <c>dotnet run -c Release --project bench/Sdr.Benchmarks -- cadence [--sequences 10000] [--batch-size 500] ...</c>
 /// <c>dotnet run -c Release --project bench/Sdr.Benchmarks -- bdn [BenchmarkDotNet switches, e.g. --filter *Sms*]</c>
 /// <c>dotnet run -c Release --project bench/Sdr.Benchmarks -- decisions [BenchmarkDotNet switches]</c>
-/// <c>dotnet run -c Release --project bench/Sdr.Benchmarks -- webhooks [--provider sqlite|postgres --postgres CONN] [--duration 15] [--connections 32]</c>
+/// <c>dotnet run -c Release --project bench/Sdr.Benchmarks -- webhooks [--provider sqlite|postgres --postgres CONN] [--rate 2000] [--connections 64] [--duration 15] ...</c>
 /// (Not a top-level Program: that name belongs to the server, which WebApplicationFactory&lt;Program&gt; starts.)
 /// </summary>
 internal static class BenchProgram

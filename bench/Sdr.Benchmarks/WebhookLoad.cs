@@ -19,8 +19,8 @@ namespace Sdr.Benchmarks;
 /// GHL is the sandbox, hosted here; the server knows it only by URL and token. Reports requests/s
 /// and latency percentiles, and checks that every 200 is a stored row.
 /// <c>dotnet run -c Release --project bench/Sdr.Benchmarks -- webhooks [--provider sqlite|postgres]
-/// [--postgres CONN] [--duration 15] [--connections 32] [--threads 2] [--events 80000] [--warmup 15]
-/// [--rate R] [--no-processing] [--cpu-trace] [--no-doc]</c>
+/// [--postgres CONN] [--duration 15] [--connections 64] [--threads 2] [--events 80000] [--warmup 15]
+/// [--rate 2000 (0: closed loop)] [--no-processing] [--cpu-trace] [--no-doc]</c>
 /// </summary>
 internal static partial class WebhookLoad
 {
@@ -497,7 +497,7 @@ internal sealed record WebhookLoadSettings(string Provider, string? Postgres, in
 {
     public static WebhookLoadSettings Parse(string[] args)
     {
-        var settings = new WebhookLoadSettings("sqlite", null, 15, 32, 2, 80_000, false, "docs/benchmarks.md");
+        var settings = new WebhookLoadSettings("sqlite", null, 15, 64, 2, 80_000, false, "docs/benchmarks.md", Rate: 2000);
         for (var i = 0; i < args.Length; i++)
         {
             settings = args[i] switch

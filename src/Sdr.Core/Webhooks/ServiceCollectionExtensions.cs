@@ -21,6 +21,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<WebhookBacklog>();
         services.TryAddSingleton<WebhookInbox>();
         services.TryAddSingleton<WebhookProcessor>();
+        services.TryAddSingleton<WebhookProcessingLease>();
         services.TryAddSingleton<GhlActionRunner>();
         services.TryAddScoped<WebhookEventHandlers>();
         services.TryAddScoped<OptOutService>();

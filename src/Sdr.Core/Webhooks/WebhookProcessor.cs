@@ -28,6 +28,18 @@ public sealed partial class WebhookProcessor(IServiceScopeFactory scopes, Webhoo
     /// <summary>Statuses written together at most: keeps each write transaction short (SQLite has one writer).</summary>
     private const int MaxUnsaved = 32;
 
+    /// <summary>
+    /// Re-reads the number of unprocessed events into the backlog the intake checks (for 429), on an
+    /// instance that does not process: its intake only ever adds to the in-memory count, and without
+    /// this it would answer 429 forever once it had taken <c>MaxBacklog</c> events in its lifetime.
+    /// </summary>
+    public async Task RefreshBacklogAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SdrDbContext>();
+        backlog.Reset(await db.WebhookEvents.CountAsync(e => e.Status == WebhookEventStatus.Pending, cancellationToken));
+    }
+
     /// <summary>Processes up to <paramref name="max"/> due events; returns how many were taken.</summary>
     public async Task<int> ProcessDueAsync(int max, CancellationToken cancellationToken)
     {

@@ -7,25 +7,26 @@ namespace Sdr.Server.Workers;
 /// <summary>
 /// Processes the webhook inbox as events arrive (woken by the intake, then letting a batch gather for
 /// <c>Webhooks:ProcessingDelayMilliseconds</c>; every second anyway),
-/// then carries queued GHL writes out (DND, tags, confirmation and HELP texts).
-/// Off with <c>Webhooks:ProcessingEnabled=false</c> (an intake-only replica).
+/// then carries queued GHL writes out (DND, tags, confirmation and HELP texts). On PostgreSQL only
+/// the instance holding the <see cref="WebhookProcessingLease"/> processes; the others stand by. An
+/// instance that does not process (standing by, or <c>Webhooks:ProcessingEnabled=false</c>, an
+/// intake-only replica) re-reads the backlog its intake answers 429 by.
 /// </summary>
 internal sealed partial class WebhookWorker(
     WebhookProcessor processor,
     GhlActionRunner actions,
     WebhookBacklog backlog,
+    WebhookProcessingLease lease,
     IOptions<WebhookOptions> options,
     ILogger<WebhookWorker> logger) : BackgroundService
 {
     private const int BatchSize = 100;
 
+    /// <summary>How often an instance that does not process re-reads the backlog and tries for the lease.</summary>
+    private static readonly TimeSpan StandbyPoll = TimeSpan.FromSeconds(5);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!options.Value.ProcessingEnabled)
-        {
-            return;
-        }
-
         var gather = TimeSpan.FromMilliseconds(options.Value.ProcessingDelayMilliseconds);
         await Task.Yield();
         while (!stoppingToken.IsCancellationRequested)
@@ -33,10 +34,21 @@ internal sealed partial class WebhookWorker(
             var busy = false;
             try
             {
+                if (!options.Value.ProcessingEnabled || !await lease.TryHoldAsync(stoppingToken))
+                {
+                    await processor.RefreshBacklogAsync(stoppingToken);
+                    await Task.Delay(StandbyPoll, stoppingToken);
+                    continue;
+                }
+
                 busy = await processor.ProcessDueAsync(BatchSize, stoppingToken) == BatchSize;
                 await actions.RunDueAsync(BatchSize, stoppingToken);
             }
-            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
             {
                 LogFailed(logger, exception);
             }

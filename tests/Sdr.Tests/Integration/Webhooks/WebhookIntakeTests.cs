@@ -188,6 +188,38 @@ public sealed class WebhookIntakeTests
         (await host.WithDbAsync(db => db.WebhookEvents.CountAsync())).ShouldBe(2);
     }
 
+    [Fact]
+    public async Task IntakeOnlyReplica_AcceptsAgain_OnceAnotherInstanceHasProcessedTheBacklog()
+    {
+        await using var host = await SdrTestHost.StartAsync(TestDatabases.Sqlite, new Dictionary<string, string?>
+        {
+            ["Webhooks:MaxBacklog"] = "2",
+            ["Webhooks:ProcessingEnabled"] = "false",
+        });
+        var contact = host.TextableContacts(1)[0];
+        for (var i = 0; i < 2; i++)
+        {
+            (await host.Sandbox.Webhooks.SendAsync(SdrTestHost.Webhook("reply"), InboundMessage(host, contact.Id, "hello", $"r-{i}"))).EnsureSuccessStatusCode();
+        }
+
+        (await host.Sandbox.Webhooks.SendAsync(SdrTestHost.Webhook("reply"), InboundMessage(host, contact.Id, "hello", "r-2"))).StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+
+        // The processing instance works through them; this replica's intake only ever added to its count.
+        await host.WithDbAsync(db => db.WebhookEvents.ExecuteUpdateAsync(set => set.SetProperty(e => e.Status, WebhookEventStatus.Processed)));
+
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        HttpResponseMessage retry;
+        do
+        {
+            await Task.Delay(250);
+            retry = await host.Sandbox.Webhooks.SendAsync(SdrTestHost.Webhook("reply"), InboundMessage(host, contact.Id, "hello", "r-2"));
+        }
+        while (retry.StatusCode == HttpStatusCode.TooManyRequests && DateTime.UtcNow < deadline);
+
+        retry.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await host.WithDbAsync(db => db.WebhookEvents.CountAsync())).ShouldBe(3);
+    }
+
     internal static JsonObject InboundMessage(SdrTestHost host, string contactId, string body, string? messageId = null) => new()
     {
         ["type"] = "InboundMessage",

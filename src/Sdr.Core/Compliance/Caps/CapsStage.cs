@@ -97,6 +97,138 @@ public sealed class CapsStage(
         }
     }
 
+    /// <summary>
+    /// A group's takes with few round trips when the counter can (<see cref="IBatchCapCounter"/>): the
+    /// contacts' daily units in one statement, then the rolling limits touch by touch, then each location's
+    /// SMS units in one statement, all or none; when they do not all fit, touch by touch in request order,
+    /// so exactly the first ones that fit are counted. The outcome is the one evaluating the touches one by
+    /// one in order would give, because the touches of a group share no key but their location's (a group
+    /// with a contact twice, or with touches at different times, is evaluated one by one).
+    /// </summary>
+    public async ValueTask<IReadOnlyList<StageDecision>> EvaluateManyAsync(IReadOnlyList<OutboundRequest> requests, CancellationToken cancellationToken)
+    {
+        if (_counter is not IBatchCapCounter batch || requests.Count < 2 || !SharesNoContactAndTime(requests))
+        {
+            var each = new StageDecision[requests.Count];
+            for (var i = 0; i < requests.Count; i++)
+            {
+                each[i] = await EvaluateAsync(requests[i], cancellationToken);
+            }
+
+            return each;
+        }
+
+        var now = CapClock.AsUtc(requests[0].Now);
+        var midnight = CapClock.NextUtcMidnight(now);
+        var dayWindow = midnight - now + DayGrace;
+        var limits = _limits.Value;
+        var decisions = new StageDecision[requests.Count];
+        Array.Fill(decisions, StageDecision.Continue);
+        var dailyKeys = new string?[requests.Count];
+        var rollingKeys = new string?[requests.Count];
+        var smsTaken = new List<string>();
+        try
+        {
+            var cadence = Enumerable.Range(0, requests.Count).Where(i => requests[i].IsCadenceTouch).ToList();
+            if (cadence.Count > 0)
+            {
+                var keys = cadence.Select(i => CapKeys.DailyContact(requests[i].Sequence.LocationId, requests[i].Sequence.ContactId, now)).ToList();
+                var counted = await batch.TryTakeEachAsync(keys, limits.MaxTouchesPerContactPerDay, dayWindow, cancellationToken);
+                for (var j = 0; j < cadence.Count; j++)
+                {
+                    if (counted[j])
+                    {
+                        dailyKeys[cadence[j]] = keys[j];
+                    }
+                    else
+                    {
+                        decisions[cadence[j]] = StageDecision.Defer($"daily touch cap of {limits.MaxTouchesPerContactPerDay} reached for contact {requests[cadence[j]].Sequence.ContactId}", midnight);
+                    }
+                }
+            }
+
+            for (var i = 0; i < requests.Count; i++)
+            {
+                if (decisions[i].Verdict != StageVerdict.Continue || RollingStates(requests[i]) is not { } states)
+                {
+                    continue;
+                }
+
+                var key = CapKeys.Rolling24h(requests[i].Sequence.LocationId, requests[i].Sequence.ContactId);
+                var limit = _caps.Value.Rolling24hLimit;
+                var take = await _rolling.TryTakeAsync(key, limit, RollingWindow, now, cancellationToken);
+                if (take.Taken)
+                {
+                    rollingKeys[i] = key;
+                    continue;
+                }
+
+                await ReleaseTakenAsync(dailyKeys[i], null, now);
+                dailyKeys[i] = null;
+                decisions[i] = StageDecision.Defer($"{states.Describe()} limit of {limit} messages per rolling 24 h reached for contact {requests[i].Sequence.ContactId}", take.FreesAt ?? now + RollingWindow);
+            }
+
+            var sms = Enumerable.Range(0, requests.Count)
+                .Where(i => decisions[i].Verdict == StageVerdict.Continue && requests[i].Channel == Channel.Sms)
+                .GroupBy(i => requests[i].Sequence.LocationId, StringComparer.Ordinal);
+            foreach (var location in sms)
+            {
+                var key = CapKeys.DailySms(limits.RedisKeyPrefix, location.Key, now);
+                var group = location.ToList();
+                if (await batch.TryTakeAllAsync(key, group.Count, limits.DailySmsCap, dayWindow, cancellationToken))
+                {
+                    smsTaken.AddRange(Enumerable.Repeat(key, group.Count));
+                    continue;
+                }
+
+                // Near the cap: one by one, so exactly the first ones that fit go out.
+                foreach (var i in group)
+                {
+                    if (await _counter.TryTakeAsync(key, limits.DailySmsCap, dayWindow, cancellationToken))
+                    {
+                        smsTaken.Add(key);
+                        continue;
+                    }
+
+                    await ReleaseTakenAsync(dailyKeys[i], rollingKeys[i], now);
+                    (dailyKeys[i], rollingKeys[i]) = (null, null);
+                    decisions[i] = StageDecision.Defer($"daily SMS cap of {limits.DailySmsCap} reached for location {location.Key}", midnight);
+                }
+            }
+
+            return decisions;
+        }
+        catch
+        {
+            // A counter failed half-way: none of the group goes out, so none of its units may stay taken.
+            for (var i = 0; i < requests.Count; i++)
+            {
+                await ReleaseTakenAsync(dailyKeys[i], rollingKeys[i], now);
+            }
+
+            foreach (var key in smsTaken)
+            {
+                await _counter.ReleaseAsync(key, CancellationToken.None);
+            }
+
+            throw;
+        }
+    }
+
+    private static bool SharesNoContactAndTime(IReadOnlyList<OutboundRequest> requests)
+    {
+        var contacts = new HashSet<(string, string)>();
+        foreach (var request in requests)
+        {
+            if (request.Now != requests[0].Now || !contacts.Add((request.Sequence.LocationId, request.Sequence.ContactId)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Gives back the units <see cref="EvaluateAsync"/> took for a touch that then did not go out.</summary>
     public async ValueTask ReleaseAsync(OutboundRequest request, CancellationToken cancellationToken)
     {

@@ -31,6 +31,68 @@ internal static class RateCounterRows
     public static async Task<bool> TryClaimSlotAsync(SdrDbContext db, string slot, DateTime now, DateTime windowEndsAt, CancellationToken cancellationToken) =>
         await ExecuteAsync(db, StatementsFor(db).ClaimSlot, slot, limit: null, now, windowEndsAt, cancellationToken);
 
+    /// <summary>
+    /// <see cref="TryTakeAsync"/> for each of <paramref name="keys"/> (distinct: a row may change once per
+    /// statement) in one multi-row upsert; <c>RETURNING</c> names the keys that counted.
+    /// </summary>
+    public static async Task<bool[]> TryTakeEachAsync(SdrDbContext db, IReadOnlyList<string> keys, int limit, DateTime now, DateTime windowEndsAt, CancellationToken cancellationToken)
+    {
+        var statements = StatementsFor(db);
+        var values = string.Join(", ", keys.Select((_, i) => $"(@k{i}, 1, @ends)"));
+        var sql = statements.TakeEach.Replace("{values}", values, StringComparison.Ordinal);
+        var counted = new HashSet<string>(StringComparer.Ordinal);
+        await RunAsync(db, sql, limit, now, windowEndsAt, keys, async reader =>
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                counted.Add(reader.GetString(0));
+            }
+        }, cancellationToken);
+        return [.. keys.Select(counted.Contains)];
+    }
+
+    /// <summary><paramref name="units"/> units under <paramref name="key"/> if they all fit under <paramref name="limit"/> (or the window ended, or the key is new).</summary>
+    public static async Task<bool> TryTakeAllAsync(SdrDbContext db, string key, int units, int limit, DateTime now, DateTime windowEndsAt, CancellationToken cancellationToken)
+    {
+        var counted = false;
+        await RunAsync(db, StatementsFor(db).TakeAll, limit, now, windowEndsAt, [key], async reader => counted = await reader.ReadAsync(cancellationToken), cancellationToken, units);
+        return counted;
+    }
+
+    /// <summary>A one-off statement (its text depends on the group's size) on the context's connection and transaction.</summary>
+    private static async Task RunAsync(SdrDbContext db, string sql, int limit, DateTime now, DateTime windowEndsAt, IReadOnlyList<string> keys, Func<DbDataReader, Task> read, CancellationToken cancellationToken, int? units = null)
+    {
+        var database = db.Database;
+        await database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = database.GetDbConnection().CreateCommand();
+            command.CommandText = sql;
+            command.Transaction = database.CurrentTransaction?.GetDbTransaction();
+            string[] names = [.. keys.Count == 1 && units is not null ? ["key"] : keys.Select((_, i) => $"k{i}"), "now", "ends", "limit", .. units is null ? Array.Empty<string>() : ["units"]];
+            var parameters = command.AddParameters(names);
+            for (var i = 0; i < keys.Count; i++)
+            {
+                parameters[i].Value = keys[i];
+            }
+
+            parameters[keys.Count].Value = CapClock.AsUtc(now);
+            parameters[keys.Count + 1].Value = CapClock.AsUtc(windowEndsAt);
+            parameters[keys.Count + 2].Value = limit;
+            if (units is { } value)
+            {
+                parameters[keys.Count + 3].Value = value;
+            }
+
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            await read(reader);
+        }
+        finally
+        {
+            await database.CloseConnectionAsync();
+        }
+    }
+
     private static async Task<bool> ExecuteAsync(SdrDbContext db, string sql, string key, int? limit, DateTime now, DateTime windowEndsAt, CancellationToken cancellationToken)
     {
         var database = db.Database;
@@ -104,7 +166,19 @@ internal static class RateCounterRows
             + $"{ends} = CASE WHEN {table}.{ends} <= @now THEN @ends ELSE {table}.{ends} END "
             + $"WHERE {table}.{ends} <= @now OR {table}.{count} < @limit RETURNING {count}";
         var claimSlot = insert + $"{count} = 1, {ends} = @ends WHERE {table}.{ends} <= @now RETURNING {count}";
-        return new Statements(take, claimSlot);
+
+        // The same take for many keys at once ({values}: one "(@kN, 1, @ends)" per key), naming the keys that counted.
+        var takeEach = $"INSERT INTO {table} ({key}, {count}, {ends}) VALUES {{values}} ON CONFLICT ({key}) DO UPDATE SET "
+            + $"{count} = CASE WHEN {table}.{ends} <= @now THEN 1 ELSE {table}.{count} + 1 END, "
+            + $"{ends} = CASE WHEN {table}.{ends} <= @now THEN @ends ELSE {table}.{ends} END "
+            + $"WHERE {table}.{ends} <= @now OR {table}.{count} < @limit RETURNING {key}";
+
+        // Several units under one key, all or none (the caller never asks for more than the limit).
+        var takeAll = $"INSERT INTO {table} ({key}, {count}, {ends}) VALUES (@key, @units, @ends) ON CONFLICT ({key}) DO UPDATE SET "
+            + $"{count} = CASE WHEN {table}.{ends} <= @now THEN @units ELSE {table}.{count} + @units END, "
+            + $"{ends} = CASE WHEN {table}.{ends} <= @now THEN @ends ELSE {table}.{ends} END "
+            + $"WHERE {table}.{ends} <= @now OR {table}.{count} + @units <= @limit RETURNING {count}";
+        return new Statements(take, claimSlot, takeEach, takeAll);
     }
 
     private static string Column(IEntityType entity, StoreObjectIdentifier table, string property) =>
@@ -113,5 +187,5 @@ internal static class RateCounterRows
     private static string Quoted(string? schema, string name) =>
         schema is null ? $"\"{name}\"" : $"\"{schema}\".\"{name}\"";
 
-    private sealed record Statements(string Take, string ClaimSlot);
+    private sealed record Statements(string Take, string ClaimSlot, string TakeEach, string TakeAll);
 }

@@ -49,6 +49,42 @@ public sealed class DatabaseCapCounterTests : IDisposable
     }
 
     [Fact]
+    public async Task TakeEach_CountsOneUnderEveryKeyThatHasRoom_InOneStatement()
+    {
+        await using var db = NewContext();
+        var counter = new DatabaseCapCounter(db, _time);
+        (await counter.TryTakeAsync("full", 1, TimeSpan.FromHours(1), CancellationToken.None)).ShouldBeTrue();
+        (await counter.TryTakeAsync("ended", 1, TimeSpan.FromMinutes(30), CancellationToken.None)).ShouldBeTrue();
+        _time.Advance(TimeSpan.FromMinutes(45));
+
+        (await counter.TryTakeEachAsync(["full", "new", "ended"], 1, TimeSpan.FromHours(1), CancellationToken.None)).ShouldBe([false, true, true]);
+        (await counter.TryTakeEachAsync(["full", "new"], 2, TimeSpan.FromHours(1), CancellationToken.None)).ShouldBe([true, true]);
+        (await counter.TryTakeEachAsync(["a"], 0, TimeSpan.FromHours(1), CancellationToken.None)).ShouldBe([false]);
+
+        var rows = await db.Set<SdrRateCounter>().AsNoTracking().ToDictionaryAsync(c => c.Key, c => c.Count);
+        rows.ShouldBe(new Dictionary<string, int> { ["full"] = 2, ["new"] = 2, ["ended"] = 1 }, ignoreOrder: true);
+        (await db.Set<SdrRateCounter>().AsNoTracking().SingleAsync(c => c.Key == "ended")).WindowEndsAt.ShouldBe(_time.GetUtcNow().UtcDateTime.AddHours(1));
+    }
+
+    [Fact]
+    public async Task TakeAll_CountsEveryUnitOrNone()
+    {
+        await using var db = NewContext();
+        var counter = new DatabaseCapCounter(db, _time);
+
+        (await counter.TryTakeAllAsync("loc", 3, 5, TimeSpan.FromHours(1), CancellationToken.None)).ShouldBeTrue();
+        (await counter.TryTakeAllAsync("loc", 3, 5, TimeSpan.FromHours(1), CancellationToken.None)).ShouldBeFalse("3 + 3 > 5");
+        (await counter.TryTakeAllAsync("loc", 2, 5, TimeSpan.FromHours(1), CancellationToken.None)).ShouldBeTrue();
+        (await counter.TryTakeAllAsync("new", 6, 5, TimeSpan.FromHours(1), CancellationToken.None)).ShouldBeFalse("more than the limit, even on a new key");
+
+        var rows = await db.Set<SdrRateCounter>().AsNoTracking().ToDictionaryAsync(c => c.Key, c => c.Count);
+        rows.ShouldBe(new Dictionary<string, int> { ["loc"] = 5 }, ignoreOrder: true);
+        _time.Advance(TimeSpan.FromHours(1));
+        (await counter.TryTakeAllAsync("loc", 4, 5, TimeSpan.FromHours(1), CancellationToken.None)).ShouldBeTrue("a new window");
+        (await db.Set<SdrRateCounter>().AsNoTracking().SingleAsync(c => c.Key == "loc")).Count.ShouldBe(4);
+    }
+
+    [Fact]
     public async Task Release_GivesOneBack_NeverBelowZero()
     {
         await using var db = NewContext();

@@ -382,7 +382,7 @@ internal static partial class WebhookLoad
     /// evenly spaced send times; a connection that is free waits (<c>delay()</c>) for the next unclaimed one,
     /// so a slow answer does not slow the offered load as long as other connections are free. wrk's latency
     /// runs from the actual send; the schedule lateness (actual send minus scheduled time, 0.1 ms buckets)
-    /// is printed so that a run where the schedule slipped (coordinated omission) can be seen and refused.
+    /// is printed and written into the row, so a run where the schedule slipped (coordinated omission) shows.
     /// </summary>
     private const string PacedLuaScript = """
 

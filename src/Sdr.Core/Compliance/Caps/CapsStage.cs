@@ -57,7 +57,7 @@ public sealed class CapsStage(
                 var key = CapKeys.DailyContact(locationId, contactId, now);
                 if (!await _counter.TryTakeAsync(key, limits.MaxTouchesPerContactPerDay, dayWindow, cancellationToken))
                 {
-                    return StageDecision.Defer($"daily touch cap of {limits.MaxTouchesPerContactPerDay} reached for contact {contactId}", midnight);
+                    return DailyCapReached(limits, contactId, midnight);
                 }
 
                 dailyKey = key;
@@ -71,7 +71,7 @@ public sealed class CapsStage(
                 if (!take.Taken)
                 {
                     await ReleaseTakenAsync(dailyKey, null, now);
-                    return StageDecision.Defer($"{states.Describe()} limit of {limit} messages per rolling 24 h reached for contact {contactId}", take.FreesAt ?? now + RollingWindow);
+                    return RollingLimitReached(states, limit, contactId, take, now);
                 }
 
                 rollingKey = key;
@@ -83,7 +83,7 @@ public sealed class CapsStage(
                 if (!await _counter.TryTakeAsync(key, limits.DailySmsCap, dayWindow, cancellationToken))
                 {
                     await ReleaseTakenAsync(dailyKey, rollingKey, now);
-                    return StageDecision.Defer($"daily SMS cap of {limits.DailySmsCap} reached for location {locationId}", midnight);
+                    return SmsCapReached(limits, locationId, midnight);
                 }
             }
 
@@ -142,7 +142,7 @@ public sealed class CapsStage(
                     }
                     else
                     {
-                        decisions[cadence[j]] = StageDecision.Defer($"daily touch cap of {limits.MaxTouchesPerContactPerDay} reached for contact {requests[cadence[j]].Sequence.ContactId}", midnight);
+                        decisions[cadence[j]] = DailyCapReached(limits, requests[cadence[j]].Sequence.ContactId, midnight);
                     }
                 }
             }
@@ -165,7 +165,7 @@ public sealed class CapsStage(
 
                 await ReleaseTakenAsync(dailyKeys[i], null, now);
                 dailyKeys[i] = null;
-                decisions[i] = StageDecision.Defer($"{states.Describe()} limit of {limit} messages per rolling 24 h reached for contact {requests[i].Sequence.ContactId}", take.FreesAt ?? now + RollingWindow);
+                decisions[i] = RollingLimitReached(states, limit, requests[i].Sequence.ContactId, take, now);
             }
 
             var sms = Enumerable.Range(0, requests.Count)
@@ -192,7 +192,7 @@ public sealed class CapsStage(
 
                     await ReleaseTakenAsync(dailyKeys[i], rollingKeys[i], now);
                     (dailyKeys[i], rollingKeys[i]) = (null, null);
-                    decisions[i] = StageDecision.Defer($"daily SMS cap of {limits.DailySmsCap} reached for location {location.Key}", midnight);
+                    decisions[i] = SmsCapReached(limits, location.Key, midnight);
                 }
             }
 
@@ -214,6 +214,15 @@ public sealed class CapsStage(
             throw;
         }
     }
+
+    private static StageDecision DailyCapReached(RateLimitOptions limits, string contactId, DateTime midnight) =>
+        StageDecision.Defer($"daily touch cap of {limits.MaxTouchesPerContactPerDay} reached for contact {contactId}", midnight);
+
+    private static StageDecision RollingLimitReached(RollingStateMatch states, int limit, string contactId, RollingTake take, DateTime now) =>
+        StageDecision.Defer($"{states.Describe()} limit of {limit} messages per rolling 24 h reached for contact {contactId}", take.FreesAt ?? now + RollingWindow);
+
+    private static StageDecision SmsCapReached(RateLimitOptions limits, string locationId, DateTime midnight) =>
+        StageDecision.Defer($"daily SMS cap of {limits.DailySmsCap} reached for location {locationId}", midnight);
 
     private static bool SharesNoContactAndTime(IReadOnlyList<OutboundRequest> requests)
     {

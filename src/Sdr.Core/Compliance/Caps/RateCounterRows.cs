@@ -33,44 +33,19 @@ internal static class RateCounterRows
 
     /// <summary>
     /// <see cref="TryTakeAsync"/> for each of <paramref name="keys"/> (distinct: a row may change once per
-    /// statement) in one multi-row upsert; <c>RETURNING</c> names the keys that counted.
+    /// statement) in one multi-row upsert; <c>RETURNING</c> names the keys that counted. A one-off command:
+    /// its text depends on the group's size.
     /// </summary>
     public static async Task<bool[]> TryTakeEachAsync(SdrDbContext db, IReadOnlyList<string> keys, int limit, DateTime now, DateTime windowEndsAt, CancellationToken cancellationToken)
-    {
-        var statements = StatementsFor(db);
-        var values = string.Join(", ", keys.Select((_, i) => $"(@k{i}, 1, @ends)"));
-        var sql = statements.TakeEach.Replace("{values}", values, StringComparison.Ordinal);
-        var counted = new HashSet<string>(StringComparer.Ordinal);
-        await RunAsync(db, sql, limit, now, windowEndsAt, keys, async reader =>
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                counted.Add(reader.GetString(0));
-            }
-        }, cancellationToken);
-        return [.. keys.Select(counted.Contains)];
-    }
-
-    /// <summary><paramref name="units"/> units under <paramref name="key"/> if they all fit under <paramref name="limit"/> (or the window ended, or the key is new).</summary>
-    public static async Task<bool> TryTakeAllAsync(SdrDbContext db, string key, int units, int limit, DateTime now, DateTime windowEndsAt, CancellationToken cancellationToken)
-    {
-        var counted = false;
-        await RunAsync(db, StatementsFor(db).TakeAll, limit, now, windowEndsAt, [key], async reader => counted = await reader.ReadAsync(cancellationToken), cancellationToken, units);
-        return counted;
-    }
-
-    /// <summary>A one-off statement (its text depends on the group's size) on the context's connection and transaction.</summary>
-    private static async Task RunAsync(SdrDbContext db, string sql, int limit, DateTime now, DateTime windowEndsAt, IReadOnlyList<string> keys, Func<DbDataReader, Task> read, CancellationToken cancellationToken, int? units = null)
     {
         var database = db.Database;
         await database.OpenConnectionAsync(cancellationToken);
         try
         {
             await using var command = database.GetDbConnection().CreateCommand();
-            command.CommandText = sql;
+            command.CommandText = StatementsFor(db).TakeEach.Replace("{values}", string.Join(", ", keys.Select((_, i) => $"(@k{i}, 1, @ends)")), StringComparison.Ordinal);
             command.Transaction = database.CurrentTransaction?.GetDbTransaction();
-            string[] names = [.. keys.Count == 1 && units is not null ? ["key"] : keys.Select((_, i) => $"k{i}"), "now", "ends", "limit", .. units is null ? Array.Empty<string>() : ["units"]];
-            var parameters = command.AddParameters(names);
+            var parameters = command.AddParameters([.. keys.Select((_, i) => $"k{i}"), "now", "ends", "limit"]);
             for (var i = 0; i < keys.Count; i++)
             {
                 parameters[i].Value = keys[i];
@@ -79,13 +54,14 @@ internal static class RateCounterRows
             parameters[keys.Count].Value = CapClock.AsUtc(now);
             parameters[keys.Count + 1].Value = CapClock.AsUtc(windowEndsAt);
             parameters[keys.Count + 2].Value = limit;
-            if (units is { } value)
+            var counted = new HashSet<string>(StringComparer.Ordinal);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
             {
-                parameters[keys.Count + 3].Value = value;
+                counted.Add(reader.GetString(0));
             }
 
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            await read(reader);
+            return [.. keys.Select(counted.Contains)];
         }
         finally
         {
@@ -93,7 +69,11 @@ internal static class RateCounterRows
         }
     }
 
-    private static async Task<bool> ExecuteAsync(SdrDbContext db, string sql, string key, int? limit, DateTime now, DateTime windowEndsAt, CancellationToken cancellationToken)
+    /// <summary><paramref name="units"/> units under <paramref name="key"/> if they all fit under <paramref name="limit"/> (or the window ended, or the key is new).</summary>
+    public static async Task<bool> TryTakeAllAsync(SdrDbContext db, string key, int units, int limit, DateTime now, DateTime windowEndsAt, CancellationToken cancellationToken) =>
+        await ExecuteAsync(db, StatementsFor(db).TakeAll, key, limit, now, windowEndsAt, cancellationToken, units);
+
+    private static async Task<bool> ExecuteAsync(SdrDbContext db, string sql, string key, int? limit, DateTime now, DateTime windowEndsAt, CancellationToken cancellationToken, int? units = null)
     {
         var database = db.Database;
         await database.OpenConnectionAsync(cancellationToken);
@@ -114,6 +94,11 @@ internal static class RateCounterRows
                 command.Parameters["@limit"].Value = value;
             }
 
+            if (units is { } count)
+            {
+                command.Parameters["@units"].Value = count;
+            }
+
             return await command.ExecuteScalarAsync(cancellationToken) is not (null or DBNull);
         }
         finally
@@ -124,10 +109,10 @@ internal static class RateCounterRows
 
     private static readonly ConditionalWeakTable<DbConnection, Commands> Prepared = [];
 
-    /// <summary>The take and claim commands of one connection (they live, prepared, as long as it does).</summary>
+    /// <summary>The take, take-all and claim commands of one connection (they live, prepared, as long as it does).</summary>
     private sealed class Commands
     {
-        private static readonly string[] ParameterNames = ["key", "now", "ends", "limit"];
+        private static readonly string[] ParameterNames = ["key", "now", "ends", "limit", "units"];
 
         private readonly Dictionary<string, DbCommand> _bySql = new(StringComparer.Ordinal);
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Sdr.Core.Data.Entities;
-using Sdr.Core.Security;
 using Sdr.Sandbox;
 using Sdr.Tests.Integration.Support;
 
@@ -92,25 +91,15 @@ public sealed class CrashRecoveryTests
 
     private static Dictionary<string, string> ChildEnvironment(GhlSandbox sandbox, string dataDirectory)
     {
-        var location = sandbox.State.Locations[0];
-        return new Dictionary<string, string>
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["SDR_CONFIG"] = Path.Combine(AppContext.BaseDirectory, "config", "sdr_config.yaml"),
-            ["Database__Provider"] = "Sqlite",
-            ["ConnectionStrings__Sdr"] = "Data Source=" + Path.Combine(dataDirectory, "sdr.db"),
-            ["Sdr__DataDirectory"] = dataDirectory,
-            [FernetKeyRing.EnvironmentVariable] = TestKeys.Fernet,
-            ["Ghl__BaseUrl"] = sandbox.BaseUrl.ToString(),
-            ["Ghl__Locations__0__LocationId"] = location.LocationId,
-            ["Ghl__Locations__0__Token"] = location.Token,
-            ["Ghl__RetryBaseDelay"] = "00:00:00.010",
-            ["Sdr__CadenceWorker__Enabled"] = "false",
-            ["sdr__sequence__reservation_timeout_minutes"] = ReservationTimeout.TotalMinutes.ToString(CultureInfo.InvariantCulture),
+        var environment = SdrServerProcess.Environment(sandbox, dataDirectory);
+        environment["Database__Provider"] = "Sqlite";
+        environment["ConnectionStrings__Sdr"] = "Data Source=" + Path.Combine(dataDirectory, "sdr.db");
+        environment["Ghl__RetryBaseDelay"] = "00:00:00.010";
+        environment["sdr__sequence__reservation_timeout_minutes"] = ReservationTimeout.TotalMinutes.ToString(CultureInfo.InvariantCulture);
 
-            // The child runs on the real clock: let the contact be reached at any hour of the day.
-            ["sdr__compliance__hours__start"] = "00:00",
-            ["sdr__compliance__hours__end"] = "23:59",
-        };
+        // The child runs on the real clock: let the contact be reached at any hour of the day.
+        environment["sdr__compliance__hours__start"] = "00:00";
+        environment["sdr__compliance__hours__end"] = "23:59";
+        return environment;
     }
 }

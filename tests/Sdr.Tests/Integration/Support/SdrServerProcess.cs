@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Sdr.Core.Security;
+using Sdr.Sandbox;
 
 namespace Sdr.Tests.Integration.Support;
 
@@ -26,14 +28,34 @@ public sealed class SdrServerProcess : IAsyncDisposable
     public HttpClient Client { get; }
 
     /// <summary>The last lines the process wrote, for a failure message.</summary>
-    public string Output => string.Join(Environment.NewLine, _output);
+    public string Output => string.Join(System.Environment.NewLine, _output);
+
+    /// <summary>
+    /// What every child needs: Production settings, the shipped configuration, its data folder, the test
+    /// Fernet key, the sandbox as its GHL location, and no cadence worker (tests drive the cadence).
+    /// </summary>
+    public static Dictionary<string, string> Environment(GhlSandbox sandbox, string dataDirectory)
+    {
+        var location = sandbox.State.Locations[0];
+        return new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["SDR_CONFIG"] = Path.Combine(AppContext.BaseDirectory, "config", "sdr_config.yaml"),
+            ["Sdr__DataDirectory"] = dataDirectory,
+            [FernetKeyRing.EnvironmentVariable] = TestKeys.Fernet,
+            ["Ghl__BaseUrl"] = sandbox.BaseUrl.ToString(),
+            ["Ghl__Locations__0__LocationId"] = location.LocationId,
+            ["Ghl__Locations__0__Token"] = location.Token,
+            ["Sdr__CadenceWorker__Enabled"] = "false",
+        };
+    }
 
     public static async Task<SdrServerProcess> StartAsync(IReadOnlyDictionary<string, string> environment)
     {
         var assembly = Path.Combine(AppContext.BaseDirectory, "sdr.dll");
         File.Exists(assembly).ShouldBeTrue($"{assembly} is built with the tests (project reference to Sdr.Server)");
         var baseUrl = new Uri($"http://127.0.0.1:{FreePort()}/");
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        var start = new ProcessStartInfo(System.Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,
@@ -96,7 +118,7 @@ public sealed class SdrServerProcess : IAsyncDisposable
         {
             if (_process.HasExited)
             {
-                throw new InvalidOperationException($"sdr exited with code {_process.ExitCode} at start:{Environment.NewLine}{Output}");
+                throw new InvalidOperationException($"sdr exited with code {_process.ExitCode} at start:{System.Environment.NewLine}{Output}");
             }
 
             try
@@ -115,7 +137,7 @@ public sealed class SdrServerProcess : IAsyncDisposable
             await Task.Delay(100);
         }
 
-        throw new TimeoutException($"sdr did not answer /health/live within {StartTimeout}:{Environment.NewLine}{Output}");
+        throw new TimeoutException($"sdr did not answer /health/live within {StartTimeout}:{System.Environment.NewLine}{Output}");
     }
 
     private static void Keep(ConcurrentQueue<string> output, string? line)

@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Npgsql;
-using Sdr.Core.Security;
 using Sdr.Sandbox;
 using Sdr.Tests.Integration.Support;
 
@@ -96,20 +95,10 @@ public sealed class MultiInstanceWebhookTests
 
     private static Dictionary<string, string> ChildEnvironment(GhlSandbox sandbox, string database)
     {
-        var location = sandbox.State.Locations[0];
-        return new Dictionary<string, string>
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["SDR_CONFIG"] = Path.Combine(AppContext.BaseDirectory, "config", "sdr_config.yaml"),
-            ["Database__Provider"] = "Postgres",
-            ["ConnectionStrings__Sdr"] = database,
-            ["Sdr__DataDirectory"] = Directory.CreateTempSubdirectory("sdr-multi-").FullName,
-            [FernetKeyRing.EnvironmentVariable] = TestKeys.Fernet,
-            ["Ghl__BaseUrl"] = sandbox.BaseUrl.ToString(),
-            ["Ghl__Locations__0__LocationId"] = location.LocationId,
-            ["Ghl__Locations__0__Token"] = location.Token,
-            ["Sdr__CadenceWorker__Enabled"] = "false",
-            ["Webhooks__SharedSecret"] = Secret,
-        };
+        var environment = SdrServerProcess.Environment(sandbox, Directory.CreateTempSubdirectory("sdr-multi-").FullName);
+        environment["Database__Provider"] = "Postgres";
+        environment["ConnectionStrings__Sdr"] = database;
+        environment["Webhooks__SharedSecret"] = Secret;
+        return environment;
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -79,24 +80,35 @@ public sealed partial class CadenceScheduler(
         var now = time.GetUtcNow().UtcDateTime;
         var until = now.Add(ClaimLease);
 
-        var due = db.Sequences.Where(s => s.IsActive && s.NextTouchAt <= now && (s.ClaimedUntil == null || s.ClaimedUntil < now));
-        if (locationId is not null)
-        {
-            due = due.Where(s => s.LocationId == locationId);
-        }
-
-        var candidates = due.OrderBy(s => s.NextTouchAt).ThenBy(s => s.Id).Select(s => s.Id).Take(batchSize);
-
-        // The due condition is repeated on the UPDATE itself so that PostgreSQL re-checks it on rows a
-        // concurrent claimer has just taken (they then drop out), and SQLite serialises writers anyway.
+        // One statement claims and names the claimed rows (UPDATE … RETURNING, in SQLite and PostgreSQL
+        // alike), so no index on claim_token is kept up to date on every claim and release. The due
+        // condition is repeated on the UPDATE itself so that PostgreSQL re-checks it on rows a concurrent
+        // claimer has just taken (they then drop out); SQLite serialises writers anyway.
+        var sql = locationId is null ? ClaimSql : ClaimForLocationSql;
+        var parameters = locationId is null
+            ? new object[] { claimToken, until, now, batchSize }
+            : [claimToken, until, now, batchSize, locationId];
         using (await writeGate.EnterAsync(cancellationToken))
         {
-            await due.Where(s => candidates.Contains(s.Id))
-                .ExecuteUpdateAsync(set => set.SetProperty(s => s.ClaimToken, claimToken).SetProperty(s => s.ClaimedUntil, until), cancellationToken);
+            return await db.Database.SqlQuery<long>(FormattableStringFactory.Create(sql, parameters)).ToListAsync(cancellationToken);
         }
-
-        return await db.Sequences.Where(s => s.ClaimToken == claimToken).Select(s => s.Id).ToListAsync(cancellationToken);
     }
+
+    private const string DueCondition = "is_active AND next_touch_at <= {2} AND (claimed_until IS NULL OR claimed_until < {2})";
+
+    private const string ClaimSql = $$"""
+        UPDATE sdr_outreach_sequences SET claim_token = {0}, claimed_until = {1}
+        WHERE {{DueCondition}} AND id IN (
+            SELECT id FROM sdr_outreach_sequences WHERE {{DueCondition}} ORDER BY next_touch_at, id LIMIT {3})
+        RETURNING id
+        """;
+
+    private const string ClaimForLocationSql = $$"""
+        UPDATE sdr_outreach_sequences SET claim_token = {0}, claimed_until = {1}
+        WHERE location_id = {4} AND {{DueCondition}} AND id IN (
+            SELECT id FROM sdr_outreach_sequences WHERE location_id = {4} AND {{DueCondition}} ORDER BY next_touch_at, id LIMIT {3})
+        RETURNING id
+        """;
 
     private async Task<IReadOnlyList<SequenceProcessResult>> AdvanceChunkAsync(long[] ids, Guid claimToken, CancellationToken cancellationToken)
     {

@@ -40,7 +40,28 @@ public sealed partial class TouchReconciler(
         Flagged,
     }
 
-    private sealed record Candidate(long Id, long SequenceId, DateTime ReservedAt);
+    internal sealed record Candidate(long Id, long SequenceId, DateTime ReservedAt);
+
+    /// <summary>
+    /// Unsettled touches, oldest first. It repeats the partial index's own term (status &lt;&gt; 'sent'):
+    /// SQLite's planner uses a partial index only when the query contains the index's condition, and
+    /// without it this query, run before every batch, would read every touch ever sent.
+    /// </summary>
+    internal static IQueryable<Candidate> UnsettledQuery(SdrDbContext db, DateTime staleBefore, DateTime now, string? locationId)
+    {
+        var unsettled = db.Touches.AsNoTracking().Where(t => t.Status != TouchStatus.Sent
+            && t.ReservedAt <= staleBefore
+            && (t.Status == TouchStatus.Reserved
+                || (t.Status == TouchStatus.Unknown && !t.NeedsReview && (t.ReconcileAfter == null || t.ReconcileAfter <= now))));
+        if (locationId is not null)
+        {
+            unsettled = unsettled.Where(t => t.LocationId == locationId);
+        }
+
+        return unsettled
+            .OrderBy(t => t.ReservedAt).ThenBy(t => t.Id)
+            .Select(t => new Candidate(t.Id, t.SequenceId, t.ReservedAt));
+    }
 
     /// <summary>
     /// Looks at up to <c>reconcile_batch_size</c> unsettled touches, oldest first. A touch qualifies
@@ -51,17 +72,7 @@ public sealed partial class TouchReconciler(
     {
         var now = time.GetUtcNow().UtcDateTime;
         var staleBefore = now - TimeSpan.FromMinutes(_options.ReservationTimeoutMinutes);
-        var unsettled = db.Touches.AsNoTracking().Where(t => t.ReservedAt <= staleBefore
-            && (t.Status == TouchStatus.Reserved
-                || (t.Status == TouchStatus.Unknown && !t.NeedsReview && (t.ReconcileAfter == null || t.ReconcileAfter <= now))));
-        if (locationId is not null)
-        {
-            unsettled = unsettled.Where(t => t.LocationId == locationId);
-        }
-
-        var candidates = await unsettled
-            .OrderBy(t => t.ReservedAt).ThenBy(t => t.Id)
-            .Select(t => new Candidate(t.Id, t.SequenceId, t.ReservedAt))
+        var candidates = await UnsettledQuery(db, staleBefore, now, locationId)
             .Take(_options.ReconcileBatchSize)
             .ToListAsync(cancellationToken);
 

@@ -27,7 +27,6 @@ internal sealed class SdrOutreachSequenceConfiguration : IEntityTypeConfiguratio
         // The due-touch scan: active rows ordered by next_touch_at.
         builder.HasIndex(s => new { s.IsActive, s.NextTouchAt }).HasDatabaseName("ix_sdr_outreach_sequences_due");
         builder.HasIndex(s => new { s.LocationId, s.IsActive, s.NextTouchAt }).HasDatabaseName("ix_sdr_outreach_sequences_location_due");
-        builder.HasIndex(s => s.ClaimToken);
 
         // A contact's sequences, ended ones included (the latest sequence for the API and for replies,
         // opt-outs ending every sequence of a contact): the unique index above covers active rows only.

@@ -24,9 +24,14 @@ internal sealed class SdrOutreachTouchConfiguration : IEntityTypeConfiguration<S
 
         // A sequence reserves each of its steps once, whatever the day.
         builder.HasIndex(t => new { t.SequenceId, t.Step }).IsUnique();
-        builder.HasIndex(t => new { t.LocationId, t.SentAt });
 
-        // TouchReconciler's query: unconfirmed touches, oldest first.
-        builder.HasIndex(t => new { t.Status, t.ReservedAt });
+        // A location's sent touches by time. Partial: a touch enters it once, when it is confirmed, not
+        // also while it is reserved.
+        builder.HasIndex(t => new { t.LocationId, t.SentAt }).HasFilter("sent_at IS NOT NULL");
+
+        // TouchReconciler's query: unconfirmed touches, oldest first. Partial: sent touches (nearly all)
+        // leave it, so it stays as small as the touches in doubt. The query repeats the filter's term
+        // (status <> 'sent') so that SQLite's planner may use the index.
+        builder.HasIndex(t => new { t.Status, t.ReservedAt }).HasFilter("status <> 'sent'");
     }
 }

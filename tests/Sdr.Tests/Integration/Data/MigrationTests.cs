@@ -1,4 +1,6 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Sdr.Core.Sequences;
 using Sdr.Tests.Integration.Support;
 
 namespace Sdr.Tests.Integration.Data;
@@ -62,5 +64,42 @@ public sealed class MigrationTests
         settings["busy_timeout"].ShouldBe(30000);
         settings["wal_autocheckpoint"].ShouldBe(10000);
         settings["temp_store"].ShouldBe(2, "MEMORY: statement journals stay off the disk");
+    }
+
+    [Fact]
+    public async Task SqliteReconcilerQuery_ReadsOnlyTheSmallIndexOfUnsettledTouches()
+    {
+        await using var host = await SdrTestHost.StartAsync(TestDatabases.Sqlite);
+        var now = DateTime.UtcNow;
+
+        foreach (var location in new[] { null, "loc-1" })
+        {
+            var plan = await host.WithDbAsync(db => QueryPlanAsync(db, TouchReconciler.UnsettledQuery(db, now, now, location).Take(50)));
+            plan.ShouldContain("ix_sdr_outreach_touches_status_reserved_at", customMessage: plan);
+            plan.ShouldNotContain("SCAN t\n", customMessage: plan);
+        }
+    }
+
+    /// <summary>SQLite's plan for an EF query, its parameters bound to the values EF would send.</summary>
+    private static async Task<string> QueryPlanAsync<T>(DbContext db, IQueryable<T> query)
+    {
+        var lines = query.ToQueryString().Split('\n');
+        await db.Database.OpenConnectionAsync();
+        await using var command = (SqliteCommand)db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + string.Join('\n', lines.Where(l => !l.StartsWith(".param", StringComparison.Ordinal)));
+        foreach (var line in lines.Where(l => l.StartsWith(".param set ", StringComparison.Ordinal)))
+        {
+            var parts = line.Split(' ', 4);
+            command.Parameters.AddWithValue(parts[2], parts[3].Trim('\''));
+        }
+
+        var plan = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            plan.Add(reader.GetString(3));
+        }
+
+        return string.Join('\n', plan) + '\n';
     }
 }

@@ -291,9 +291,6 @@ namespace Sdr.Core.Data.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_sdr_outreach_sequences");
 
-                    b.HasIndex("ClaimToken")
-                        .HasDatabaseName("ix_sdr_outreach_sequences_claim_token");
-
                     b.HasIndex("ContactId")
                         .HasDatabaseName("ix_sdr_outreach_sequences_contact_id");
 
@@ -405,14 +402,16 @@ namespace Sdr.Core.Data.Migrations.Sqlite
                         .HasName("pk_sdr_outreach_touches");
 
                     b.HasIndex("LocationId", "SentAt")
-                        .HasDatabaseName("ix_sdr_outreach_touches_location_id_sent_at");
+                        .HasDatabaseName("ix_sdr_outreach_touches_location_id_sent_at")
+                        .HasFilter("sent_at IS NOT NULL");
 
                     b.HasIndex("SequenceId", "Step")
                         .IsUnique()
                         .HasDatabaseName("ix_sdr_outreach_touches_sequence_id_step");
 
                     b.HasIndex("Status", "ReservedAt")
-                        .HasDatabaseName("ix_sdr_outreach_touches_status_reserved_at");
+                        .HasDatabaseName("ix_sdr_outreach_touches_status_reserved_at")
+                        .HasFilter("status <> 'sent'");
 
                     b.HasIndex("ContactId", "Step", "TouchDate")
                         .IsUnique()

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -135,15 +136,7 @@ public static class PreparedSave
     /// <summary>Plain rows of one table with a one-column key; inserts only when no value waits on another row.</summary>
     private static bool CanWrite(EntityEntry entry)
     {
-        var type = entry.Metadata;
-        if (entry.State is not (EntityState.Added or EntityState.Modified)
-            || type.GetTableName() is null
-            || type.BaseType is not null
-            || type.GetDerivedTypes().Any()
-            || type.IsOwned()
-            || type.FindPrimaryKey() is not { Properties.Count: 1 } key
-            || type.GetProperties().Count() > 64
-            || type.GetProperties().Any(p => p.IsConcurrencyToken || p.GetComputedColumnSql() is not null))
+        if (entry.State is not (EntityState.Added or EntityState.Modified) || Shape(entry.Metadata) is not { } shape)
         {
             return false;
         }
@@ -153,11 +146,50 @@ public static class PreparedSave
             return true;
         }
 
-        var id = key.Properties[0];
-        return type.GetProperties().All(p =>
-            p.FindAnnotation(RelationalAnnotationNames.DefaultValueSql) is null
-            && p.FindAnnotation(RelationalAnnotationNames.DefaultValue) is null
-            && (p == id ? p.ValueGenerated == ValueGenerated.OnAdd && entry.Property(p.Name).IsTemporary : !entry.Property(p.Name).IsTemporary));
+        // Only the key may wait for the database, and no column has a store default to read back.
+        if (!shape.InsertableWithoutDefaults)
+        {
+            return false;
+        }
+
+        foreach (var property in shape.Properties)
+        {
+            if (entry.Property(property).IsTemporary != (property == shape.Key))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>What <see cref="CanWrite"/> needs to know about a type, worked out once per model's type.</summary>
+    private static TypeShape? Shape(IEntityType type) => Shapes.GetValue(type, static t => new StrongBox<TypeShape?>(TypeShape.Of(t))).Value;
+
+    private static readonly ConditionalWeakTable<IEntityType, StrongBox<TypeShape?>> Shapes = [];
+
+    private sealed record TypeShape(IProperty Key, IProperty[] Properties, bool InsertableWithoutDefaults)
+    {
+        public static TypeShape? Of(IEntityType type)
+        {
+            if (type.GetTableName() is null
+                || type.BaseType is not null
+                || type.GetDerivedTypes().Any()
+                || type.IsOwned()
+                || type.FindPrimaryKey() is not { Properties.Count: 1 } key
+                || type.GetProperties().Count() > 64
+                || type.GetProperties().Any(p => p.IsConcurrencyToken || p.GetComputedColumnSql() is not null))
+            {
+                return null;
+            }
+
+            var id = key.Properties[0];
+            var properties = type.GetProperties().ToArray();
+            var insertable = id.ValueGenerated == ValueGenerated.OnAdd && properties.All(p =>
+                p.FindAnnotation(RelationalAnnotationNames.DefaultValueSql) is null
+                && p.FindAnnotation(RelationalAnnotationNames.DefaultValue) is null);
+            return new TypeShape(id, properties, insertable);
+        }
     }
 
     /// <summary>Writes one row; returns the generated key of an insert.</summary>

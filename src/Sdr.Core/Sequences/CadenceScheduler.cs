@@ -47,8 +47,8 @@ public sealed partial class CadenceScheduler(
 
         int dispatched = 0, skipped = 0, errors = 0;
         var concurrency = performance.Value.DispatchConcurrency;
-        var inFlight = Math.Min(ChunksInFlight, concurrency);
         var chunkSize = Math.Clamp((ids.Count + 3) / 4, MinChunkSize, MaxChunkSize);
+        var inFlight = Math.Max(1, Math.Min(Math.Min(ChunksInFlight, concurrency), (ids.Count + chunkSize - 1) / chunkSize));
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = inFlight, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(ids.Chunk(chunkSize), parallel, async (chunk, ct) =>
         {

@@ -14,8 +14,14 @@ internal sealed class SandboxMiddleware(RequestDelegate next, SandboxState state
         var feature = new SandboxRequestFeature(Guid.NewGuid().ToString());
         context.Features.Set(feature);
         var aborted = false;
+        using var inFlight = state.BeginRequest();
         try
         {
+            if (state.ResponseDelay > TimeSpan.Zero)
+            {
+                await Task.Delay(state.ResponseDelay, context.RequestAborted);
+            }
+
             aborted = await HandleAsync(context, feature);
         }
         finally

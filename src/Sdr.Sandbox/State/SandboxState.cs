@@ -45,6 +45,35 @@ public sealed class SandboxState
 
     public SandboxFaultQueue Faults { get; } = new();
 
+    private int _inFlight;
+    private int _peakInFlight;
+
+    /// <summary>Added to every API response (tests use it to make concurrent calls overlap).</summary>
+    public TimeSpan ResponseDelay { get; set; }
+
+    /// <summary>The most API requests this sandbox has served at the same moment.</summary>
+    public int PeakConcurrentRequests => Volatile.Read(ref _peakInFlight);
+
+    /// <summary>Counts a request in; dispose the result when it is answered.</summary>
+    internal InFlightRequest BeginRequest()
+    {
+        var now = Interlocked.Increment(ref _inFlight);
+        for (var peak = Volatile.Read(ref _peakInFlight); now > peak; peak = Volatile.Read(ref _peakInFlight))
+        {
+            if (Interlocked.CompareExchange(ref _peakInFlight, now, peak) == peak)
+            {
+                break;
+            }
+        }
+
+        return new InFlightRequest(this);
+    }
+
+    internal readonly struct InFlightRequest(SandboxState state) : IDisposable
+    {
+        public void Dispose() => Interlocked.Decrement(ref state._inFlight);
+    }
+
     public IReadOnlyList<SentMessage> SentMessages => _sentMessages.Snapshot();
 
     public IReadOnlyList<WorkflowEnrollment> WorkflowEnrollments => _enrollments.Snapshot();

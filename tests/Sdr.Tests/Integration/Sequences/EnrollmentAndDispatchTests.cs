@@ -128,6 +128,30 @@ public sealed class EnrollmentAndDispatchTests
         host.Sandbox.State.SentMessages.Count(m => m.ContactId == failed && m.Type == "Email").ShouldBe(1);
     }
 
+    [Fact]
+    public async Task ABatchCutIntoChunks_NeverRunsMoreGhlCallsAtOnceThanDispatchConcurrency()
+    {
+        // GHL's budget (client and sandbox) and the hourly enrolment cap raised: one batch sends to all of them.
+        await using var host = await SdrTestHost.StartAsync(
+            TestDatabases.Sqlite,
+            new Dictionary<string, string?> { ["sdr:performance:dispatch_concurrency"] = "4", ["Ghl:RequestsPerWindow"] = "10000", ["sdr:rate_limits:max_enrollments_per_hour"] = "1000" },
+            ghlRequestsPerWindow: 100_000);
+        var contacts = host.TextableContacts(500).Select(c => c.Id).ToArray();
+        contacts.Length.ShouldBeGreaterThan(100);
+        (await host.EnrollAsync(contacts)).EnsureSuccessStatusCode();
+        host.Clock.Advance(TimeSpan.FromHours(48));
+        host.Sandbox.State.ResponseDelay = TimeSpan.FromMilliseconds(20);
+        var peakBefore = host.Sandbox.State.PeakConcurrentRequests;
+
+        // Over 100 due sequences: chunks of 50, several in flight, sharing the four calls.
+        var batch = await host.ProcessBatchAsync();
+
+        batch.GetProperty("processed").GetInt32().ShouldBe(contacts.Length);
+        batch.GetProperty("dispatched").GetInt32().ShouldBe(contacts.Length);
+        host.Sandbox.State.PeakConcurrentRequests.ShouldBeLessThanOrEqualTo(Math.Max(4, peakBefore));
+        host.Sandbox.State.PeakConcurrentRequests.ShouldBeGreaterThanOrEqualTo(2, "the delayed calls should overlap");
+    }
+
     [Theory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task MessageBodies_AreEncryptedAtRest(string provider)

@@ -43,10 +43,10 @@ public sealed class SdrTestHost : IAsyncDisposable
     public string LocationId => Sandbox.State.Locations[0].LocationId;
     public IServiceProvider Services => _factory.Services;
 
-    public static async Task<SdrTestHost> StartAsync(string provider, IDictionary<string, string?>? settings = null, string? token = null)
+    public static async Task<SdrTestHost> StartAsync(string provider, IDictionary<string, string?>? settings = null, string? token = null, int ghlRequestsPerWindow = 100)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 20, 30, 0, TimeSpan.Zero));
-        var sandbox = await GhlSandbox.StartAsync(new SandboxOptions { RateLimitEnabled = false, ContactsPerLocation = 120, TimeProvider = clock });
+        var sandbox = await GhlSandbox.StartAsync(new SandboxOptions { RateLimitEnabled = false, ContactsPerLocation = 120, TimeProvider = clock, RequestsPerWindow = ghlRequestsPerWindow });
         var dataDirectory = Directory.CreateTempSubdirectory("sdr-test-").FullName;
         var location = sandbox.State.Locations[0];
         var config = new Dictionary<string, string?>

@@ -107,19 +107,26 @@ public sealed partial class CadenceScheduler(
         }
     }
 
-    private const string DueCondition = "is_active AND next_touch_at <= {2} AND (claimed_until IS NULL OR claimed_until < {2})";
+    /// <summary>
+    /// Due and unclaimed. The subquery's form (<c>is_active = TRUE</c>) lets SQLite walk the due index in
+    /// next_touch_at order and stop after the batch; the bare column made it skip-scan every due row and
+    /// sort them all, batch after batch. The UPDATE's own re-check keeps the bare form so that SQLite
+    /// reaches the picked rows by id instead of walking the due index again (and without location_id,
+    /// which never changes, for the same reason).
+    /// </summary>
+    private const string DueCondition = "next_touch_at <= {2} AND (claimed_until IS NULL OR claimed_until < {2})";
 
-    private const string ClaimSql = $$"""
+    internal const string ClaimSql = $$"""
         UPDATE sdr_outreach_sequences SET claim_token = {0}, claimed_until = {1}
-        WHERE {{DueCondition}} AND id IN (
-            SELECT id FROM sdr_outreach_sequences WHERE {{DueCondition}} ORDER BY next_touch_at, id LIMIT {3})
+        WHERE is_active AND {{DueCondition}} AND id IN (
+            SELECT id FROM sdr_outreach_sequences WHERE is_active = TRUE AND {{DueCondition}} ORDER BY next_touch_at, id LIMIT {3})
         RETURNING id
         """;
 
-    private const string ClaimForLocationSql = $$"""
+    internal const string ClaimForLocationSql = $$"""
         UPDATE sdr_outreach_sequences SET claim_token = {0}, claimed_until = {1}
-        WHERE location_id = {4} AND {{DueCondition}} AND id IN (
-            SELECT id FROM sdr_outreach_sequences WHERE location_id = {4} AND {{DueCondition}} ORDER BY next_touch_at, id LIMIT {3})
+        WHERE is_active AND {{DueCondition}} AND id IN (
+            SELECT id FROM sdr_outreach_sequences WHERE location_id = {4} AND is_active = TRUE AND {{DueCondition}} ORDER BY next_touch_at, id LIMIT {3})
         RETURNING id
         """;
 

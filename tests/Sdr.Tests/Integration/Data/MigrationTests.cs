@@ -80,17 +80,40 @@ public sealed class MigrationTests
         }
     }
 
+    [Fact]
+    public async Task SqliteClaim_WalksTheDueIndexInOrder_AndUpdatesThePickedRowsById()
+    {
+        await using var host = await SdrTestHost.StartAsync(TestDatabases.Sqlite);
+        string[] names = ["@token", "@until", "@now", "@limit", "@location"];
+        object[] values = [Guid.NewGuid().ToString(), "2026-03-03 00:05:00", "2026-03-03 00:00:00", 500, "loc-1"];
+
+        foreach (var (sql, index) in new[] { (CadenceScheduler.ClaimSql, "ix_sdr_outreach_sequences_due"), (CadenceScheduler.ClaimForLocationSql, "ix_sdr_outreach_sequences_location_due") })
+        {
+            var plan = await host.WithDbAsync(db => QueryPlanAsync(db, string.Format(System.Globalization.CultureInfo.InvariantCulture, sql, names), names.Zip(values)));
+            plan.ShouldContain("INTEGER PRIMARY KEY", customMessage: plan);
+            plan.ShouldContain(index, customMessage: plan);
+            plan.ShouldNotContain("TEMP B-TREE", customMessage: plan);
+        }
+    }
+
     /// <summary>SQLite's plan for an EF query, its parameters bound to the values EF would send.</summary>
-    private static async Task<string> QueryPlanAsync<T>(DbContext db, IQueryable<T> query)
+    private static Task<string> QueryPlanAsync<T>(DbContext db, IQueryable<T> query)
     {
         var lines = query.ToQueryString().Split('\n');
+        var parameters = lines.Where(l => l.StartsWith(".param set ", StringComparison.Ordinal))
+            .Select(l => l.Split(' ', 4))
+            .Select(parts => (parts[2], (object)parts[3].Trim('\'')));
+        return QueryPlanAsync(db, string.Join('\n', lines.Where(l => !l.StartsWith(".param", StringComparison.Ordinal))), parameters);
+    }
+
+    private static async Task<string> QueryPlanAsync(DbContext db, string sql, IEnumerable<(string Name, object Value)> parameters)
+    {
         await db.Database.OpenConnectionAsync();
         await using var command = (SqliteCommand)db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN " + string.Join('\n', lines.Where(l => !l.StartsWith(".param", StringComparison.Ordinal)));
-        foreach (var line in lines.Where(l => l.StartsWith(".param set ", StringComparison.Ordinal)))
+        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        foreach (var (name, value) in parameters)
         {
-            var parts = line.Split(' ', 4);
-            command.Parameters.AddWithValue(parts[2], parts[3].Trim('\''));
+            command.Parameters.AddWithValue(name, value);
         }
 
         var plan = new List<string>();

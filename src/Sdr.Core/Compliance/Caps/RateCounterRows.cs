@@ -1,5 +1,7 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -42,23 +44,13 @@ internal static class RateCounterRows
         await database.OpenConnectionAsync(cancellationToken);
         try
         {
-            await using var command = database.GetDbConnection().CreateCommand();
-            command.CommandText = StatementsFor(db).TakeEach.Replace("{values}", string.Join(", ", keys.Select((_, i) => $"(@k{i}, 1, @ends)")), StringComparison.Ordinal);
-            command.Transaction = database.CurrentTransaction?.GetDbTransaction();
-            var parameters = command.AddParameters([.. keys.Select((_, i) => $"k{i}"), "now", "ends", "limit"]);
-            for (var i = 0; i < keys.Count; i++)
-            {
-                parameters[i].Value = keys[i];
-            }
-
-            parameters[keys.Count].Value = CapClock.AsUtc(now);
-            parameters[keys.Count + 1].Value = CapClock.AsUtc(windowEndsAt);
-            parameters[keys.Count + 2].Value = limit;
             var counted = new HashSet<string>(StringComparer.Ordinal);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
+            await using (var reader = await TakeEachCommand(db, keys, limit, now, windowEndsAt).ExecuteReaderAsync(cancellationToken))
             {
-                counted.Add(reader.GetString(0));
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    counted.Add(reader.GetString(0));
+                }
             }
 
             return [.. keys.Select(counted.Contains)];
@@ -67,6 +59,40 @@ internal static class RateCounterRows
         {
             await database.CloseConnectionAsync();
         }
+    }
+
+    /// <summary>
+    /// SQLite: one prepared statement reading the keys from one JSON parameter (Microsoft.Data.Sqlite binds
+    /// by name, and SQLite finds each name by a linear scan, so a parameter per key grew quadratically).
+    /// PostgreSQL: a VALUES row per key.
+    /// </summary>
+    private static DbCommand TakeEachCommand(SdrDbContext db, IReadOnlyList<string> keys, int limit, DateTime now, DateTime windowEndsAt)
+    {
+        var database = db.Database;
+        var statements = StatementsFor(db);
+        DbCommand command;
+        if (database.IsSqlite())
+        {
+            var connection = database.GetDbConnection();
+            command = Prepared.GetValue(connection, _ => new Commands()).For(connection, statements.TakeEachJson);
+            command.Parameters["@keylist"].Value = JsonSerializer.Serialize(keys);
+        }
+        else
+        {
+            command = database.GetDbConnection().CreateCommand();
+            command.CommandText = statements.TakeEach.Replace("{values}", string.Join(", ", keys.Select((_, i) => $"(@k{i}, 1, @ends)")), StringComparison.Ordinal);
+            var parameters = command.AddParameters([.. keys.Select((_, i) => $"k{i}"), "now", "ends", "limit"]);
+            for (var i = 0; i < keys.Count; i++)
+            {
+                parameters[i].Value = keys[i];
+            }
+        }
+
+        command.Transaction = database.CurrentTransaction?.GetDbTransaction();
+        command.Parameters["@now"].Value = CapClock.AsUtc(now);
+        command.Parameters["@ends"].Value = CapClock.AsUtc(windowEndsAt);
+        command.Parameters["@limit"].Value = limit;
+        return command;
     }
 
     /// <summary><paramref name="units"/> units under <paramref name="key"/> if they all fit under <paramref name="limit"/> (or the window ended, or the key is new).</summary>
@@ -112,7 +138,7 @@ internal static class RateCounterRows
     /// <summary>The take, take-all and claim commands of one connection (they live, prepared, as long as it does).</summary>
     private sealed class Commands
     {
-        private static readonly string[] ParameterNames = ["key", "now", "ends", "limit", "units"];
+        private static readonly string[] ParameterNames = ["key", "keylist", "now", "ends", "limit", "units"];
 
         private readonly Dictionary<string, DbCommand> _bySql = new(StringComparer.Ordinal);
 
@@ -122,7 +148,7 @@ internal static class RateCounterRows
             {
                 command = connection.CreateCommand();
                 command.CommandText = sql;
-                command.AddParameters([.. ParameterNames.Where(name => sql.Contains("@" + name, StringComparison.Ordinal))]);
+                command.AddParameters([.. ParameterNames.Where(name => Regex.IsMatch(sql, "@" + name + @"\b", RegexOptions.CultureInvariant))]);
 
                 _bySql.Add(sql, command);
             }
@@ -158,12 +184,19 @@ internal static class RateCounterRows
             + $"{ends} = CASE WHEN {table}.{ends} <= @now THEN @ends ELSE {table}.{ends} END "
             + $"WHERE {table}.{ends} <= @now OR {table}.{count} < @limit RETURNING {key}";
 
+        // The same for SQLite with the keys in one JSON array (@keylist); "WHERE true" is SQLite's way to
+        // tell an upsert's ON CONFLICT from a join of the SELECT.
+        var takeEachJson = $"INSERT INTO {table} ({key}, {count}, {ends}) SELECT value, 1, @ends FROM json_each(@keylist) WHERE true ON CONFLICT ({key}) DO UPDATE SET "
+            + $"{count} = CASE WHEN {table}.{ends} <= @now THEN 1 ELSE {table}.{count} + 1 END, "
+            + $"{ends} = CASE WHEN {table}.{ends} <= @now THEN @ends ELSE {table}.{ends} END "
+            + $"WHERE {table}.{ends} <= @now OR {table}.{count} < @limit RETURNING {key}";
+
         // Several units under one key, all or none (the caller never asks for more than the limit).
         var takeAll = $"INSERT INTO {table} ({key}, {count}, {ends}) VALUES (@key, @units, @ends) ON CONFLICT ({key}) DO UPDATE SET "
             + $"{count} = CASE WHEN {table}.{ends} <= @now THEN @units ELSE {table}.{count} + @units END, "
             + $"{ends} = CASE WHEN {table}.{ends} <= @now THEN @ends ELSE {table}.{ends} END "
             + $"WHERE {table}.{ends} <= @now OR {table}.{count} + @units <= @limit RETURNING {count}";
-        return new Statements(take, claimSlot, takeEach, takeAll);
+        return new Statements(take, claimSlot, takeEach, takeEachJson, takeAll);
     }
 
     private static string Column(IEntityType entity, StoreObjectIdentifier table, string property) =>
@@ -172,5 +205,5 @@ internal static class RateCounterRows
     private static string Quoted(string? schema, string name) =>
         schema is null ? $"\"{name}\"" : $"\"{schema}\".\"{name}\"";
 
-    private sealed record Statements(string Take, string ClaimSlot, string TakeEach, string TakeAll);
+    private sealed record Statements(string Take, string ClaimSlot, string TakeEach, string TakeEachJson, string TakeAll);
 }

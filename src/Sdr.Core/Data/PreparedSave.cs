@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
@@ -23,17 +24,22 @@ public static class PreparedSave
 
     private static readonly string[] ParameterNames = Enumerable.Range(0, 64).Select(i => "@p" + i).ToArray();
 
-    public static async Task SaveChangesAsync(DbContext db, CancellationToken cancellationToken)
-    {
-        if (!db.Database.IsSqlite())
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return;
-        }
+    public static Task SaveChangesAsync(DbContext db, CancellationToken cancellationToken) => SaveChangesAsync(db, null, cancellationToken);
 
-        if (PendingEntries(db) is not { } pending)
+    /// <summary>
+    /// Saves as above, holding <paramref name="gate"/> only for the statements and the commit: change
+    /// detection, the rows' values (encryption included) and the entries' new states are worked out
+    /// outside it, so that other writers wait less.
+    /// </summary>
+    public static async Task SaveChangesAsync(DbContext db, SqliteWriteGate? gate, CancellationToken cancellationToken)
+    {
+        if (!db.Database.IsSqlite() || PendingEntries(db) is not { } pending)
         {
-            await db.SaveChangesAsync(cancellationToken);
+            using (gate is null ? default : await gate.EnterAsync(cancellationToken))
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
             return;
         }
 
@@ -42,6 +48,27 @@ public static class PreparedSave
             return;
         }
 
+        var rows = pending.Select(Plan).ToList();
+        object?[] keys;
+        using (gate is null ? default : await gate.EnterAsync(cancellationToken))
+        {
+            keys = await ExecuteAsync(db, pending, rows, cancellationToken);
+        }
+
+        for (var i = 0; i < pending.Count; i++)
+        {
+            if (pending[i].State == EntityState.Added && keys[i] is { } key)
+            {
+                pending[i].Property(rows[i].Shape.Key).CurrentValue = key;
+            }
+
+            pending[i].State = EntityState.Unchanged;
+        }
+    }
+
+    /// <summary>Writes the planned rows in one transaction (or a savepoint of the caller's); returns the inserts' keys.</summary>
+    private static async Task<object?[]> ExecuteAsync(DbContext db, List<EntityEntry> pending, List<PlannedRow> rows, CancellationToken cancellationToken)
+    {
         var sql = db.GetService<ISqlGenerationHelper>();
         var outer = db.Database.CurrentTransaction;
         await using var own = outer is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
@@ -51,13 +78,13 @@ public static class PreparedSave
             await outer.CreateSavepointAsync(Savepoint, cancellationToken);
         }
 
-        var keys = new object?[pending.Count];
+        var keys = new object?[rows.Count];
         var commands = new Dictionary<(IEntityType, bool, ulong), RowCommand>();
         try
         {
-            for (var i = 0; i < pending.Count; i++)
+            for (var i = 0; i < rows.Count; i++)
             {
-                keys[i] = await WriteAsync(pending[i], commands, transaction.GetDbTransaction(), sql, cancellationToken);
+                keys[i] = await WriteAsync(rows[i], commands, transaction.GetDbTransaction(), sql, cancellationToken);
             }
 
             if (outer is not null)
@@ -86,15 +113,7 @@ public static class PreparedSave
             }
         }
 
-        for (var i = 0; i < pending.Count; i++)
-        {
-            if (pending[i].State == EntityState.Added && keys[i] is { } key)
-            {
-                pending[i].Property(pending[i].Metadata.FindPrimaryKey()!.Properties[0].Name).CurrentValue = key;
-            }
-
-            pending[i].State = EntityState.Unchanged;
-        }
+        return keys;
     }
 
     /// <summary>
@@ -170,6 +189,12 @@ public static class PreparedSave
 
     private sealed record TypeShape(IProperty Key, IProperty[] Properties, bool InsertableWithoutDefaults)
     {
+        private readonly ConcurrentDictionary<ulong, IProperty[]> _columns = new();
+
+        /// <summary>The properties a row writes, in order, for a mask of their positions.</summary>
+        public IProperty[] Columns(ulong mask) =>
+            _columns.GetOrAdd(mask, static (m, properties) => properties.Where((_, i) => (m & (1UL << i)) != 0).ToArray(), Properties);
+
         public static TypeShape? Of(IEntityType type)
         {
             if (type.GetTableName() is null
@@ -192,19 +217,17 @@ public static class PreparedSave
         }
     }
 
-    /// <summary>Writes one row; returns the generated key of an insert.</summary>
-    private static async Task<object?> WriteAsync(
-        EntityEntry entry,
-        Dictionary<(IEntityType, bool, ulong), RowCommand> commands,
-        DbTransaction transaction,
-        ISqlGenerationHelper sql,
-        CancellationToken cancellationToken)
+    /// <summary>One row to write: its statement's shape and its values, converted as EF converts them.</summary>
+    private sealed record PlannedRow(TypeShape Shape, IEntityType Type, bool Added, ulong Mask, object?[] Values, object? Key);
+
+    private static PlannedRow Plan(EntityEntry entry)
     {
         var type = entry.Metadata;
+        var shape = Shape(type)!;
         var added = entry.State == EntityState.Added;
         var mask = 0UL;
         var bit = 1UL;
-        foreach (var property in type.GetProperties())
+        foreach (var property in shape.Properties)
         {
             if (!property.IsPrimaryKey() && (added || entry.Property(property).IsModified))
             {
@@ -214,32 +237,58 @@ public static class PreparedSave
             bit <<= 1;
         }
 
-        if (mask == 0)
+        var values = entry.CurrentValues;
+        var columns = shape.Columns(mask);
+        var provider = new object?[columns.Length];
+        for (var i = 0; i < columns.Length; i++)
+        {
+            provider[i] = ToProvider(columns[i], values[columns[i]]);
+        }
+
+        return new PlannedRow(shape, type, added, mask, provider, added ? null : ToProvider(shape.Key, values[shape.Key]));
+    }
+
+    /// <summary>What <c>RelationalTypeMapping.CreateParameter</c> stores for a value: converted, and DBNull for null.</summary>
+    private static object ToProvider(IProperty property, object? value)
+    {
+        var converter = property.GetTypeMapping().Converter;
+        var provider = value is null ? null : converter is null ? value : converter.ConvertToProvider(value);
+        return provider ?? DBNull.Value;
+    }
+
+    /// <summary>Writes one row; returns the generated key of an insert.</summary>
+    private static async Task<object?> WriteAsync(
+        PlannedRow planned,
+        Dictionary<(IEntityType, bool, ulong), RowCommand> commands,
+        DbTransaction transaction,
+        ISqlGenerationHelper sql,
+        CancellationToken cancellationToken)
+    {
+        if (planned.Mask == 0)
         {
             return null;
         }
 
+        var (type, added, mask) = (planned.Type, planned.Added, planned.Mask);
         if (!commands.TryGetValue((type, added, mask), out var row))
         {
-            row = RowCommand.Create(type, added, mask, transaction, sql);
+            row = RowCommand.Create(type, planned.Shape.Columns(mask), added, transaction, sql);
             commands.Add((type, added, mask), row);
         }
 
-        var values = entry.CurrentValues;
-        var command = row.Command;
-        for (var i = 0; i < row.Columns.Length; i++)
+        for (var i = 0; i < planned.Values.Length; i++)
         {
-            row.SetValue(i, values[row.Columns[i]]);
+            row.SetValue(i, planned.Values[i]);
         }
 
         if (added)
         {
-            var generated = await command.ExecuteScalarAsync(cancellationToken);
+            var generated = await row.Command.ExecuteScalarAsync(cancellationToken);
             return Convert.ChangeType(generated, row.Key.ClrType, System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        row.SetKey(values[row.Key]);
-        if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
+        row.SetKey(planned.Key);
+        if (await row.Command.ExecuteNonQueryAsync(cancellationToken) != 1)
         {
             throw new DbUpdateConcurrencyException($"A {type.ClrType.Name} row to update was not found (deleted meanwhile).");
         }
@@ -268,10 +317,9 @@ public static class PreparedSave
     {
         private readonly DbParameter[] _parameters = new DbParameter[Columns.Length + 1];
 
-        public static RowCommand Create(IEntityType type, bool added, ulong mask, DbTransaction transaction, ISqlGenerationHelper sql)
+        public static RowCommand Create(IEntityType type, IProperty[] columns, bool added, DbTransaction transaction, ISqlGenerationHelper sql)
         {
             var key = type.FindPrimaryKey()!.Properties[0];
-            var columns = type.GetProperties().Where((_, i) => (mask & (1UL << i)) != 0).ToArray();
             var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
             var command = transaction.Connection!.CreateCommand();
             command.Transaction = transaction;
@@ -290,23 +338,15 @@ public static class PreparedSave
             return row;
         }
 
-        public void SetValue(int index, object? value) => _parameters[index].Value = ToProvider(Columns[index], value);
+        public void SetValue(int index, object? value) => _parameters[index].Value = value;
 
-        public void SetKey(object? value) => _parameters[^1].Value = ToProvider(Key, value);
+        public void SetKey(object? value) => _parameters[^1].Value = value;
 
         private DbParameter AddParameter(string name, IProperty property)
         {
             var parameter = ((RelationalTypeMapping)property.GetTypeMapping()).CreateParameter(Command, name, null, property.IsNullable);
             Command.Parameters.Add(parameter);
             return parameter;
-        }
-
-        /// <summary>What <c>RelationalTypeMapping.CreateParameter</c> stores for a value: converted, and DBNull for null.</summary>
-        private static object ToProvider(IProperty property, object? value)
-        {
-            var converter = property.GetTypeMapping().Converter;
-            var provider = value is null ? null : converter is null ? value : converter.ConvertToProvider(value);
-            return provider ?? DBNull.Value;
         }
     }
 }

@@ -72,20 +72,12 @@ public sealed partial class OutreachSequenceEngine(
         {
             // Keep what GHL already took (and what became unknown) before giving way to the shutdown.
             Release(sequences, now);
-            using (await writeGate.EnterAsync(CancellationToken.None))
-            {
-                await PreparedSave.SaveChangesAsync(db, CancellationToken.None);
-            }
-
+            await PreparedSave.SaveChangesAsync(db, writeGate, CancellationToken.None);
             throw;
         }
 
         Release(sequences, now);
-        using (await writeGate.EnterAsync(cancellationToken))
-        {
-            await PreparedSave.SaveChangesAsync(db, cancellationToken);
-        }
-
+        await PreparedSave.SaveChangesAsync(db, writeGate, cancellationToken);
         return results;
     }
 

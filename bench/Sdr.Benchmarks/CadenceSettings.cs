@@ -7,7 +7,7 @@ internal sealed record CadenceSettings
 {
     public const string Usage = """
         usage:
-          sdr-bench cadence [--sequences 10000] [--batch-size 500] [--concurrency N] [--warmup 20000]
+          sdr-bench cadence [--sequences 10000] [--batch-size 500] [--concurrency N] [--warmup 60000]
                             [--profile] [--cpu-trace] [--idle-seconds 2] [--min-threads N] [--skip-baselines] [--doc docs/benchmarks.md | --no-doc] [--label text]
           sdr-bench bdn [BenchmarkDotNet switches, e.g. --filter *]
           sdr-bench decisions [BenchmarkDotNet switches; default --filter * --job short]
@@ -31,8 +31,10 @@ internal sealed record CadenceSettings
     public int BatchSize { get; init; } = 500;
     public int? Concurrency { get; init; }
     // 2,000 left tiered compilation still rewriting hot methods during the measured run (libclrjit at 18 % of
-    // perf samples; 4.8 % after 20,000), so the run measured the JIT as much as the engine.
-    public int Warmup { get; init; } = 20_000;
+    // perf samples; 4.8 % after 20,000), so the run measured the JIT as much as the engine. perf on 2026-12-05
+    // still found libclrjit at 15.8 % of the first 5 s after 20,000 and at 0 after 60,000: a server runs
+    // for days, so the measured run starts once tiered compilation has settled.
+    public int Warmup { get; init; } = 60_000;
     public bool Profile { get; init; }
     public bool CpuTrace { get; init; }
     public int IdleSeconds { get; init; } = 2;

@@ -35,8 +35,7 @@ internal static class RateCounterRows
 
     /// <summary>
     /// <see cref="TryTakeAsync"/> for each of <paramref name="keys"/> (distinct: a row may change once per
-    /// statement) in one multi-row upsert; <c>RETURNING</c> names the keys that counted. A one-off command:
-    /// its text depends on the group's size.
+    /// statement) in one multi-row upsert; <c>RETURNING</c> names the keys that counted.
     /// </summary>
     public static async Task<bool[]> TryTakeEachAsync(SdrDbContext db, IReadOnlyList<string> keys, int limit, DateTime now, DateTime windowEndsAt, CancellationToken cancellationToken)
     {
@@ -44,16 +43,27 @@ internal static class RateCounterRows
         await database.OpenConnectionAsync(cancellationToken);
         try
         {
-            var counted = new HashSet<string>(StringComparer.Ordinal);
-            await using (var reader = await TakeEachCommand(db, keys, limit, now, windowEndsAt).ExecuteReaderAsync(cancellationToken))
+            var (command, oneOff) = TakeEachCommand(db, keys, limit, now, windowEndsAt);
+            try
             {
-                while (await reader.ReadAsync(cancellationToken))
+                var counted = new HashSet<string>(StringComparer.Ordinal);
+                await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
                 {
-                    counted.Add(reader.GetString(0));
+                    while (await reader.ReadAsync(cancellationToken))
+                    {
+                        counted.Add(reader.GetString(0));
+                    }
+                }
+
+                return [.. keys.Select(counted.Contains)];
+            }
+            finally
+            {
+                if (oneOff)
+                {
+                    await command.DisposeAsync();
                 }
             }
-
-            return [.. keys.Select(counted.Contains)];
         }
         finally
         {
@@ -62,19 +72,18 @@ internal static class RateCounterRows
     }
 
     /// <summary>
-    /// SQLite: one prepared statement reading the keys from one JSON parameter (Microsoft.Data.Sqlite binds
-    /// by name, and SQLite finds each name by a linear scan, so a parameter per key grew quadratically).
-    /// PostgreSQL: a VALUES row per key.
+    /// SQLite: the connection's prepared statement, reading the keys from one JSON parameter
+    /// (Microsoft.Data.Sqlite binds by name, and SQLite finds each name by a linear scan, so a parameter per
+    /// key grew quadratically). PostgreSQL: a one-off command with a VALUES row per key, for the caller to dispose.
     /// </summary>
-    private static DbCommand TakeEachCommand(SdrDbContext db, IReadOnlyList<string> keys, int limit, DateTime now, DateTime windowEndsAt)
+    private static (DbCommand Command, bool OneOff) TakeEachCommand(SdrDbContext db, IReadOnlyList<string> keys, int limit, DateTime now, DateTime windowEndsAt)
     {
         var database = db.Database;
         var statements = StatementsFor(db);
         DbCommand command;
         if (database.IsSqlite())
         {
-            var connection = database.GetDbConnection();
-            command = Prepared.GetValue(connection, _ => new Commands()).For(connection, statements.TakeEachJson);
+            command = PreparedFor(database.GetDbConnection(), statements.TakeEachJson);
             command.Parameters["@keylist"].Value = JsonSerializer.Serialize(keys);
         }
         else
@@ -92,7 +101,7 @@ internal static class RateCounterRows
         command.Parameters["@now"].Value = CapClock.AsUtc(now);
         command.Parameters["@ends"].Value = CapClock.AsUtc(windowEndsAt);
         command.Parameters["@limit"].Value = limit;
-        return command;
+        return (command, !database.IsSqlite());
     }
 
     /// <summary><paramref name="units"/> units under <paramref name="key"/> if they all fit under <paramref name="limit"/> (or the window ended, or the key is new).</summary>
@@ -109,8 +118,7 @@ internal static class RateCounterRows
             // touches runs the same two or three upserts hundreds of times. The statements say whether
             // they counted through RETURNING, not through the affected-row count, which
             // Microsoft.Data.Sqlite got wrong for a reused statement after its connection was reopened.
-            var connection = database.GetDbConnection();
-            var command = Prepared.GetValue(connection, _ => new Commands()).For(connection, sql);
+            var command = PreparedFor(database.GetDbConnection(), sql);
             command.Transaction = database.CurrentTransaction?.GetDbTransaction();
             command.Parameters["@key"].Value = key;
             command.Parameters["@now"].Value = CapClock.AsUtc(now);
@@ -134,6 +142,8 @@ internal static class RateCounterRows
     }
 
     private static readonly ConditionalWeakTable<DbConnection, Commands> Prepared = [];
+
+    private static DbCommand PreparedFor(DbConnection connection, string sql) => Prepared.GetValue(connection, _ => new Commands()).For(connection, sql);
 
     /// <summary>The take, take-all and claim commands of one connection (they live, prepared, as long as it does).</summary>
     private sealed class Commands

@@ -47,23 +47,22 @@ public sealed class MigrationTests
         {
             await db.Database.OpenConnectionAsync();
             var connection = db.Database.GetDbConnection();
-            var values = new Dictionary<string, long>();
+            var values = new Dictionary<string, string?>();
             foreach (var pragma in new[] { "journal_mode", "synchronous", "busy_timeout", "wal_autocheckpoint", "temp_store" })
             {
                 await using var command = connection.CreateCommand();
                 command.CommandText = "PRAGMA " + pragma;
-                var value = await command.ExecuteScalarAsync();
-                values[pragma] = value is string text ? (text == "wal" ? 1 : -1) : Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
+                values[pragma] = Convert.ToString(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
             }
 
             return values;
         });
 
-        settings["journal_mode"].ShouldBe(1, "WAL");
-        settings["synchronous"].ShouldBe(1, "NORMAL");
-        settings["busy_timeout"].ShouldBe(30000);
-        settings["wal_autocheckpoint"].ShouldBe(10000);
-        settings["temp_store"].ShouldBe(2, "MEMORY: statement journals stay off the disk");
+        settings["journal_mode"].ShouldBe("wal");
+        settings["synchronous"].ShouldBe("1", "NORMAL");
+        settings["busy_timeout"].ShouldBe("30000");
+        settings["wal_autocheckpoint"].ShouldBe("10000");
+        settings["temp_store"].ShouldBe("2", "MEMORY: statement journals stay off the disk");
     }
 
     [Fact]

@@ -136,9 +136,7 @@ public sealed partial class OptOutService(
 
     private async Task<int> EndSequencesAsync(string contactId, string? phoneHash, string reason, DateTime now, CancellationToken cancellationToken)
     {
-        var sequences = await db.Sequences
-            .Where(s => s.IsActive && (s.ContactId == contactId || (phoneHash != null && s.Prospect!.PhoneHash == phoneHash)))
-            .ToListAsync(cancellationToken);
+        var sequences = await ActiveSequencesOf(db, contactId, phoneHash).ToListAsync(cancellationToken);
         foreach (var sequence in sequences)
         {
             sequence.CurrentStep = SequenceStep.OptedOut.ToName();
@@ -146,6 +144,20 @@ public sealed partial class OptOutService(
         }
 
         return sequences.Count;
+    }
+
+    /// <summary>
+    /// The active sequences of a contact, or of anyone with the same phone. The phone's prospects are a
+    /// subquery on <c>prospect_id</c> rather than a join: an OR spanning two joined tables made SQLite scan
+    /// every sequence and look up its prospect, once per opt-out, inside the webhook processor's write
+    /// transaction; this form reads the two indexes (contact_id, and prospect_id through the phone hash).
+    /// </summary>
+    internal static IQueryable<SdrOutreachSequence> ActiveSequencesOf(SdrDbContext db, string contactId, string? phoneHash)
+    {
+        var active = db.Sequences.Where(s => s.IsActive);
+        return phoneHash is null
+            ? active.Where(s => s.ContactId == contactId)
+            : active.Where(s => s.ContactId == contactId || db.Prospects.Where(p => p.PhoneHash == phoneHash).Select(p => p.Id).Contains(s.ProspectId));
     }
 
     private async Task<List<(string LocationId, string ContactId)>> SamePersonAsync(string contactId, string locationId, string? phoneHash, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Sdr.Core.Compliance.Consent;
 using Sdr.Core.Sequences;
 using Sdr.Tests.Integration.Support;
 
@@ -76,6 +77,24 @@ public sealed class MigrationTests
             var plan = await host.WithDbAsync(db => QueryPlanAsync(db, TouchReconciler.UnsettledQuery(db, now, now, location).Take(50)));
             plan.ShouldContain("ix_sdr_outreach_touches_status_reserved_at", customMessage: plan);
             plan.ShouldNotContain("SCAN t\n", customMessage: plan);
+        }
+    }
+
+    [Fact]
+    public async Task SqliteOptOut_FindsTheSequencesToEndThroughIndexes_NotByScanningThemAll()
+    {
+        await using var host = await SdrTestHost.StartAsync(TestDatabases.Sqlite);
+
+        foreach (var phoneHash in new[] { null, "a1b2c3" })
+        {
+            var plan = await host.WithDbAsync(db => QueryPlanAsync(db, OptOutService.ActiveSequencesOf(db, "contact-1", phoneHash)));
+            plan.ShouldContain("ix_sdr_outreach_sequences_contact_id", customMessage: plan);
+            plan.ShouldNotContain("SCAN s\n", customMessage: plan);
+            if (phoneHash is not null)
+            {
+                plan.ShouldContain("ix_sdr_prospects_phone_hash", customMessage: plan);
+                plan.ShouldContain("ix_sdr_outreach_sequences_prospect_id", customMessage: plan);
+            }
         }
     }
 

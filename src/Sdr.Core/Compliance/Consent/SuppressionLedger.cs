@@ -22,15 +22,7 @@ public static class SuppressionLedger
             return [];
         }
 
-        var contactIds = lookups.Select(l => l.ContactId).Distinct(StringComparer.Ordinal).ToList();
-        var hashes = lookups.Select(l => l.PhoneHash).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
-        var locationIds = lookups.Select(l => l.LocationId).Distinct(StringComparer.Ordinal).ToList();
-        var rows = await db.Suppressions.AsNoTracking()
-            .Where(s => (s.ContactId != null && contactIds.Contains(s.ContactId)) || (s.PhoneHash != null && hashes.Contains(s.PhoneHash)))
-            .Where(s => s.LocationId == null || locationIds.Contains(s.LocationId))
-            .OrderBy(s => s.Id)
-            .Select(s => new { s.ContactId, s.PhoneHash, s.LocationId, s.Channel, s.Source, s.Reason })
-            .ToListAsync(cancellationToken);
+        var rows = await Candidates(db, lookups).ToListAsync(cancellationToken);
 
         var reasons = new string?[lookups.Count];
         for (var i = 0; i < lookups.Count; i++)
@@ -45,7 +37,23 @@ public static class SuppressionLedger
 
         return reasons;
     }
+
+    /// <summary>Every suppression that may match one of the lookups, oldest first.</summary>
+    internal static IQueryable<SuppressionMatch> Candidates(SdrDbContext db, IReadOnlyList<SuppressionLookup> lookups)
+    {
+        var contactIds = lookups.Select(l => l.ContactId).Distinct(StringComparer.Ordinal).ToList();
+        var hashes = lookups.Select(l => l.PhoneHash).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var locationIds = lookups.Select(l => l.LocationId).Distinct(StringComparer.Ordinal).ToList();
+        return db.Suppressions.AsNoTracking()
+            .Where(s => (s.ContactId != null && contactIds.Contains(s.ContactId)) || (s.PhoneHash != null && hashes.Contains(s.PhoneHash)))
+            .Where(s => s.LocationId == null || locationIds.Contains(s.LocationId))
+            .OrderBy(s => s.Id)
+            .Select(s => new SuppressionMatch(s.ContactId, s.PhoneHash, s.LocationId, s.Channel, s.Source, s.Reason));
+    }
 }
+
+/// <summary>A suppression row as the ledger's lookups read it.</summary>
+internal sealed record SuppressionMatch(string? ContactId, string? PhoneHash, string? LocationId, string? Channel, string Source, string Reason);
 
 /// <summary>Who is about to be contacted, where and how; the phone's <see cref="Consent.PhoneHash"/> may be unknown.</summary>
 public readonly record struct SuppressionLookup(string ContactId, string LocationId, string Channel, string? PhoneHash);

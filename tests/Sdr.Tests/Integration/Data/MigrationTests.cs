@@ -99,6 +99,18 @@ public sealed class MigrationTests
     }
 
     [Fact]
+    public async Task SqliteSuppressionLookup_ReadsTheContactAndPhoneIndexes_NotTheWholeLedger()
+    {
+        await using var host = await SdrTestHost.StartAsync(TestDatabases.Sqlite);
+        SuppressionLookup[] lookups = [new("contact-1", "loc-1", "sms", "a1b2c3"), new("contact-2", "loc-1", "sms", null)];
+
+        var plan = await host.WithDbAsync(db => QueryPlanAsync(db, SuppressionLedger.Candidates(db, lookups)));
+        plan.ShouldContain("ix_sdr_suppressions_contact_id", customMessage: plan);
+        plan.ShouldContain("ix_sdr_suppressions_phone_hash", customMessage: plan);
+        plan.ShouldNotContain("SCAN s\n", customMessage: plan);
+    }
+
+    [Fact]
     public async Task SqliteClaim_WalksTheDueIndexInOrder_AndUpdatesThePickedRowsById()
     {
         await using var host = await SdrTestHost.StartAsync(TestDatabases.Sqlite);

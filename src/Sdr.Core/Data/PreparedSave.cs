@@ -3,6 +3,7 @@ using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -62,7 +63,10 @@ public static class PreparedSave
                 pending[i].Property(rows[i].Shape.Key).CurrentValue = key;
             }
 
-            pending[i].State = EntityState.Unchanged;
+            // Accepted as SaveChanges accepts them: what was written becomes the original values. Setting the
+            // state to Unchanged instead rejects the changes: the entity goes back to its old values with its
+            // properties still flagged modified, so the context's next save wrote the old values back.
+            Tracked(pending[i]).AcceptChanges();
         }
     }
 
@@ -171,9 +175,10 @@ public static class PreparedSave
             return false;
         }
 
+        var tracked = Tracked(entry);
         foreach (var property in shape.Properties)
         {
-            if (entry.Property(property).IsTemporary != (property == shape.Key))
+            if (tracked.HasTemporaryValue(property) != (property == shape.Key))
             {
                 return false;
             }
@@ -220,31 +225,55 @@ public static class PreparedSave
     /// <summary>One row to write: its statement's shape and its values, converted as EF converts them.</summary>
     private sealed record PlannedRow(TypeShape Shape, IEntityType Type, bool Added, ulong Mask, object?[] Values, object? Key);
 
+    private static TrackedEntry Tracked(EntityEntry entry) => new(entry);
+
+    /// <summary>
+    /// The change tracker's own entry: what <c>entry.Property(p).IsModified</c> and <c>.IsTemporary</c> say,
+    /// without the <see cref="PropertyEntry"/> each of those calls allocates (two dozen per touch), and the
+    /// per-entry accept that SaveChanges runs after writing, which EF Core offers no public call for.
+    /// </summary>
+#pragma warning disable EF1001 // Internal EF Core API (the entry PropertyEntry wraps); the version is pinned and the save tests cover it.
+    private readonly struct TrackedEntry(EntityEntry entry)
+    {
+        private readonly InternalEntityEntry _entry = entry.GetInfrastructure();
+
+        public bool IsModified(IProperty property) => _entry.IsModified(property);
+
+        public bool HasTemporaryValue(IProperty property) => _entry.HasTemporaryValue(property);
+
+        public void AcceptChanges() => _entry.AcceptChanges();
+    }
+#pragma warning restore EF1001
+
+    /// <summary>
+    /// The row's columns and values: an update writes the modified columns, an insert every column but
+    /// those that are null (they are null without being bound: the model declares no column defaults, see
+    /// <see cref="TypeShape.InsertableWithoutDefaults"/>), so a new touch binds half its columns.
+    /// </summary>
     private static PlannedRow Plan(EntityEntry entry)
     {
         var type = entry.Metadata;
         var shape = Shape(type)!;
         var added = entry.State == EntityState.Added;
+        var tracked = Tracked(entry);
+        var values = entry.CurrentValues;
+        var provider = new object?[shape.Properties.Length];
+        var count = 0;
         var mask = 0UL;
         var bit = 1UL;
         foreach (var property in shape.Properties)
         {
-            if (!property.IsPrimaryKey() && (added || entry.Property(property).IsModified))
+            if (!property.IsPrimaryKey() && (added || tracked.IsModified(property))
+                && ToProvider(property, values[property]) is var value && !(added && value is DBNull))
             {
                 mask |= bit;
+                provider[count++] = value;
             }
 
             bit <<= 1;
         }
 
-        var values = entry.CurrentValues;
-        var columns = shape.Columns(mask);
-        var provider = new object?[columns.Length];
-        for (var i = 0; i < columns.Length; i++)
-        {
-            provider[i] = ToProvider(columns[i], values[columns[i]]);
-        }
-
+        Array.Resize(ref provider, count);
         return new PlannedRow(shape, type, added, mask, provider, added ? null : ToProvider(shape.Key, values[shape.Key]));
     }
 
@@ -264,7 +293,7 @@ public static class PreparedSave
         ISqlGenerationHelper sql,
         CancellationToken cancellationToken)
     {
-        if (planned.Mask == 0)
+        if (planned.Mask == 0 && !planned.Added)
         {
             return null;
         }
@@ -304,10 +333,11 @@ public static class PreparedSave
         + $" WHERE {sql.DelimitIdentifier(key.GetColumnName(table)!)} = @k";
 
     private static string InsertSql(ISqlGenerationHelper sql, StoreObjectIdentifier table, IReadOnlyList<IProperty> columns, IProperty key) =>
-        $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ("
-        + string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.GetColumnName(table)!)))
-        + ") VALUES (" + string.Join(", ", columns.Select((_, i) => "@p" + i))
-        + $") RETURNING {sql.DelimitIdentifier(key.GetColumnName(table)!)}";
+        $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} "
+        + (columns.Count == 0 ? "DEFAULT VALUES" : "("
+            + string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.GetColumnName(table)!)))
+            + ") VALUES (" + string.Join(", ", columns.Select((_, i) => "@p" + i)) + ")")
+        + $" RETURNING {sql.DelimitIdentifier(key.GetColumnName(table)!)}";
 
     /// <summary>
     /// One prepared statement for rows of one table that write the same columns, with its parameters made

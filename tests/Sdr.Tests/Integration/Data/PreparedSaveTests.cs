@@ -29,6 +29,12 @@ public sealed class PreparedSaveTests
             sequence.LastError = "noted";
             await PreparedSave.SaveChangesAsync(db, CancellationToken.None);
             db.Entry(touch).State.ShouldBe(EntityState.Unchanged);
+
+            // An insert leaves its null columns out; an update writes a null it is given.
+            touch.Error = "first try failed";
+            await PreparedSave.SaveChangesAsync(db, CancellationToken.None);
+            touch.Error = null;
+            await PreparedSave.SaveChangesAsync(db, CancellationToken.None);
             return touch.Id;
         });
 
@@ -40,6 +46,9 @@ public sealed class PreparedSaveTests
         stored.SentAt!.Value.Kind.ShouldBe(DateTimeKind.Utc);
         stored.TouchDate.ShouldBe(DateOnly.FromDateTime(At));
         stored.MessageBody.ShouldBe("Hello there");
+        stored.Error.ShouldBeNull();
+        stored.RepliedAt.ShouldBeNull();
+        stored.ReplyBody.ShouldBeNull();
         (await host.WithDbAsync(db => db.Sequences.AsNoTracking().SingleAsync(s => s.Id == sequenceId))).LastError.ShouldBe("noted");
     }
 

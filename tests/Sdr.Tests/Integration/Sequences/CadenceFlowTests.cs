@@ -121,4 +121,31 @@ public sealed class CadenceFlowTests
         host.Clock.Advance(TimeSpan.FromDays(400));
         (await host.ProcessBatchAsync()).GetProperty("processed").GetInt32().ShouldBe(0);
     }
+
+    /// <summary>
+    /// A sequence that moves on without a touch (here into NURTURE_PAUSE) is saved with the group's
+    /// reservations; the group's later save (the other touch's outcome) must not write it back as it was.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task SequenceMovingOnWithoutATouch_BesideOneThatSends_KeepsItsNewStep(string provider)
+    {
+        await using var host = await SdrTestHost.StartAsync(provider);
+        var contacts = host.TextableContacts(2);
+        (await host.EnrollAsync(contacts[0].Id, contacts[1].Id)).EnsureSuccessStatusCode();
+        var due = (await host.GetSequenceAsync(contacts[1].Id)).GetProperty("next_touch_at").GetDateTimeOffset();
+        await host.WithDbAsync(db => db.Sequences.Where(s => s.ContactId == contacts[0].Id).ExecuteUpdateAsync(set => set
+            .SetProperty(s => s.CurrentStep, "voicemail_2")
+            .SetProperty(s => s.NextTouchAt, due.UtcDateTime.AddHours(-1))));
+        host.Clock.SetUtcNow(due.AddMinutes(1));
+
+        var batch = await host.ProcessBatchAsync();
+
+        batch.GetProperty("processed").GetInt32().ShouldBe(2);
+        batch.GetProperty("dispatched").GetInt32().ShouldBe(1);
+        var paused = await host.GetSequenceAsync(contacts[0].Id);
+        paused.GetProperty("current_step").GetString().ShouldBe("nurture_pause");
+        paused.GetProperty("next_touch_at").GetDateTimeOffset().ShouldBeGreaterThan(due.AddDays(20));
+        (await host.GetSequenceAsync(contacts[1].Id)).GetProperty("current_step").GetString().ShouldBe("email_1");
+    }
 }

@@ -8,10 +8,17 @@ namespace Sdr.Core.Security;
 /// </summary>
 internal static class FernetBase64
 {
-    public static string Encode(ReadOnlySpan<byte> data)
-    {
-        return Convert.ToBase64String(data).Replace('+', '-').Replace('/', '_');
-    }
+    /// <summary>Longer texts are converted in a heap buffer instead of on the stack.</summary>
+    private const int StackChars = 1024;
+
+    /// <summary>One string, written in place (no standard-alphabet copy to translate): every touch's body is encrypted.</summary>
+    public static string Encode(ReadOnlySpan<byte> data) =>
+        string.Create((data.Length + 2) / 3 * 4, data, static (chars, bytes) =>
+        {
+            Convert.TryToBase64Chars(bytes, chars, out _);
+            chars.Replace('+', '-');
+            chars.Replace('/', '_');
+        });
 
     public static bool TryDecode(string? text, [NotNullWhen(true)] out byte[]? bytes)
     {
@@ -29,14 +36,17 @@ internal static class FernetBase64
             }
         }
 
-        var standard = text.Replace('-', '+').Replace('_', '/');
+        Span<char> standard = text.Length <= StackChars ? stackalloc char[text.Length] : new char[text.Length];
+        text.AsSpan().CopyTo(standard);
+        standard.Replace('-', '+');
+        standard.Replace('_', '/');
         var buffer = new byte[text.Length / 4 * 3];
-        if (!Convert.TryFromBase64String(standard, buffer, out var written))
+        if (!Convert.TryFromBase64Chars(standard, buffer, out var written))
         {
             return false;
         }
 
-        bytes = buffer[..written];
+        bytes = written == buffer.Length ? buffer : buffer[..written];
         return true;
     }
 

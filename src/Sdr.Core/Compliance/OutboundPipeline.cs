@@ -24,10 +24,11 @@ public sealed partial class OutboundPipeline(
 
     /// <summary>
     /// Sends a group of touches: each passes the stages and those that pass are reserved, all in
-    /// one transaction, then the GHL calls run concurrently. Outcomes come back in request order;
-    /// the touches' new states are saved by the caller.
+    /// one transaction, then the GHL calls run concurrently, each holding one of <paramref name="callSlots"/>
+    /// (shared by the groups of one batch, so that a group left alone at the end of a batch may use them
+    /// all). Outcomes come back in request order; the touches' new states are saved by the caller.
     /// </summary>
-    public async Task<IReadOnlyList<DispatchOutcome>> SendManyAsync(IReadOnlyList<OutboundRequest> requests, int concurrency, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<DispatchOutcome>> SendManyAsync(IReadOnlyList<OutboundRequest> requests, CallSlots callSlots, CancellationToken cancellationToken)
     {
         var outcomes = new DispatchOutcome[requests.Count];
         List<int> passed;
@@ -58,9 +59,14 @@ public sealed partial class OutboundPipeline(
             }
         }
 
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, concurrency), CancellationToken = cancellationToken };
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = callSlots.Count, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(toSend, parallel, async (item, token) =>
-            outcomes[item.Index] = await CallGhlAsync(requests[item.Index], item.Touch, token));
+        {
+            using (await callSlots.EnterAsync(token))
+            {
+                outcomes[item.Index] = await CallGhlAsync(requests[item.Index], item.Touch, token);
+            }
+        });
 
         foreach (var index in passed)
         {

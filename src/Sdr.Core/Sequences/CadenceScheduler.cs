@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Sdr.Core.Compliance;
 using Sdr.Core.Configuration;
 using Sdr.Core.Data;
 
@@ -34,7 +35,8 @@ public sealed partial class CadenceScheduler(
 
     /// <summary>
     /// Chunks in flight at once, so that one chunk's database work (serialised on SQLite) overlaps the
-    /// others' GHL calls. They share <c>dispatch_concurrency</c>: no more GHL calls than that run at once.
+    /// others' GHL calls. They share <c>dispatch_concurrency</c> (<see cref="CallSlots"/>): no more GHL calls
+    /// than that run at once, and the last chunk of a batch, left alone, may use them all.
     /// </summary>
     private const int ChunksInFlight = 3;
 
@@ -50,9 +52,10 @@ public sealed partial class CadenceScheduler(
         var chunkSize = Math.Clamp((ids.Count + 3) / 4, MinChunkSize, MaxChunkSize);
         var inFlight = Math.Max(1, Math.Min(Math.Min(ChunksInFlight, concurrency), (ids.Count + chunkSize - 1) / chunkSize));
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = inFlight, CancellationToken = cancellationToken };
+        using var callSlots = new CallSlots(concurrency);
         await Parallel.ForEachAsync(ids.Chunk(chunkSize), parallel, async (chunk, ct) =>
         {
-            foreach (var result in await AdvanceChunkAsync(chunk, claimToken, concurrency / inFlight, ct))
+            foreach (var result in await AdvanceChunkAsync(chunk, claimToken, callSlots, ct))
             {
                 _ = result switch
                 {
@@ -83,7 +86,8 @@ public sealed partial class CadenceScheduler(
             }
         }
 
-        return (await AdvanceChunkAsync([sequenceId], claimToken, 1, cancellationToken))[0];
+        using var callSlots = new CallSlots(1);
+        return (await AdvanceChunkAsync([sequenceId], claimToken, callSlots, cancellationToken))[0];
     }
 
     private async Task<IReadOnlyList<long>> ClaimDueAsync(Guid claimToken, int batchSize, string? locationId, CancellationToken cancellationToken)
@@ -130,13 +134,13 @@ public sealed partial class CadenceScheduler(
         RETURNING id
         """;
 
-    private async Task<IReadOnlyList<SequenceProcessResult>> AdvanceChunkAsync(long[] ids, Guid claimToken, int concurrency, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<SequenceProcessResult>> AdvanceChunkAsync(long[] ids, Guid claimToken, CallSlots callSlots, CancellationToken cancellationToken)
     {
         try
         {
             await using var scope = scopes.CreateAsyncScope();
             var engine = scope.ServiceProvider.GetRequiredService<OutreachSequenceEngine>();
-            var results = await engine.AdvanceSequencesAsync(ids, claimToken, concurrency, cancellationToken);
+            var results = await engine.AdvanceSequencesAsync(ids, claimToken, callSlots, cancellationToken);
             return ids.Select(id => results[id]).ToList();
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

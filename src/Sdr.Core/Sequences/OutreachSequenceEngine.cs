@@ -28,7 +28,7 @@ public sealed partial class OutreachSequenceEngine(
     public async Task<IReadOnlyDictionary<long, SequenceProcessResult>> AdvanceSequencesAsync(
         IReadOnlyCollection<long> sequenceIds,
         Guid claimToken,
-        int concurrency,
+        CallSlots callSlots,
         CancellationToken cancellationToken)
     {
         var sequences = await db.Sequences
@@ -62,7 +62,7 @@ public sealed partial class OutreachSequenceEngine(
 
         try
         {
-            var outcomes = await pipeline.SendManyAsync(planned.Select(p => p.Request).ToList(), concurrency, cancellationToken);
+            var outcomes = await pipeline.SendManyAsync(planned.Select(p => p.Request).ToList(), callSlots, cancellationToken);
             for (var i = 0; i < planned.Count; i++)
             {
                 results[planned[i].Request.Sequence.Id] = Apply(planned[i], outcomes[i], now);

@@ -17,6 +17,10 @@ public sealed class SqliteWriteGate(IOptions<DatabaseOptions> options) : IDispos
 {
     private readonly SemaphoreSlim _lock = new(1, 1);
     private readonly bool _enabled = options.Value.Provider == DatabaseProvider.Sqlite;
+    private int _waiting;
+
+    /// <summary>Writers queued for the gate now (tests use it to act while a writer waits).</summary>
+    internal int Waiting => Volatile.Read(ref _waiting);
 
     /// <summary>Waits for the gate (at once on PostgreSQL); dispose the result to let the next writer in.</summary>
     public async ValueTask<Held> EnterAsync(CancellationToken cancellationToken)
@@ -26,7 +30,16 @@ public sealed class SqliteWriteGate(IOptions<DatabaseOptions> options) : IDispos
             return default;
         }
 
-        await _lock.WaitAsync(cancellationToken);
+        Interlocked.Increment(ref _waiting);
+        try
+        {
+            await _lock.WaitAsync(cancellationToken);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _waiting);
+        }
+
         return new Held(_lock);
     }
 

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
+using Sdr.Core.Configuration;
 using Sdr.Core.Data;
 
 namespace Sdr.Server;
@@ -14,7 +15,7 @@ internal static class ServiceDefaults
     {
         // Traces and metrics are collected only when there is somewhere to send them: an activity per
         // GHL call costs real CPU at thousands of touches per second.
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        if (TelemetryExport.IsEnabled(builder.Configuration))
         {
             builder.Services.AddOpenTelemetry()
                 .WithTracing(tracing => tracing.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation())

@@ -1,3 +1,11 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -65,5 +73,42 @@ public sealed class GhlServiceRegistrationTests
         var ex = Should.Throw<OptionsValidationException>(() => provider.GetRequiredService<IOptions<GhlOptions>>().Value);
 
         ex.Message.ShouldContain(expected);
+    }
+
+    /// <summary>
+    /// A GHL call made inside a request (process-batch, enrol) sends GHL no trace headers, and makes no
+    /// activity, unless telemetry is exported; then it is traced as any HTTP call.
+    /// </summary>
+    [Theory]
+    [InlineData(null, false)]
+    [InlineData("http://127.0.0.1:4317", true)]
+    public async Task Trace_headers_go_to_ghl_only_when_telemetry_is_exported(string? otlpEndpoint, bool expected)
+    {
+        var seen = new ConcurrentQueue<bool>();
+        var server = WebApplication.CreateSlimBuilder();
+        server.WebHost.UseUrls("http://127.0.0.1:0");
+        await using var ghl = server.Build();
+        ghl.Run(context =>
+        {
+            seen.Enqueue(context.Request.Headers.ContainsKey("traceparent"));
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        });
+        await ghl.StartAsync();
+        var address = ghl.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        using var provider = Build(new()
+        {
+            ["Ghl:BaseUrl"] = address,
+            ["Ghl:Locations:0:LocationId"] = "loc-1",
+            ["Ghl:Locations:0:Token"] = "tok-1",
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = otlpEndpoint,
+        });
+
+        using (new Activity("POST /sdr/sequences/process-batch").Start())
+        {
+            await provider.GetRequiredService<IGoHighLevelClient>().GetContactAsync("loc-1", "contact-1");
+        }
+
+        seen.ShouldHaveSingleItem().ShouldBe(expected);
     }
 }

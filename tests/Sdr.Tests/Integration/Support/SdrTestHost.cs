@@ -127,7 +127,11 @@ public sealed class SdrTestHost : IAsyncDisposable
 
     public static Uri Webhook(string endpoint) => new($"http://localhost/sdr/webhook/{endpoint}");
 
-    /// <summary>Waits (real time) until the webhook worker has processed every stored event and run the due GHL actions.</summary>
+    /// <summary>
+    /// Waits (real time) until the webhook worker has processed every stored event and run the due GHL actions,
+    /// including one whose GHL call is still in flight (<c>sending</c>): under load the wait could return while
+    /// a help text was on its way and the test looked for it too early.
+    /// </summary>
     public async Task WaitForWebhooksAsync(TimeSpan? timeout = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
@@ -136,7 +140,8 @@ public sealed class SdrTestHost : IAsyncDisposable
             var now = Clock.GetUtcNow().UtcDateTime;
             var (events, actions) = await WithDbAsync(async db => (
                 await db.WebhookEvents.CountAsync(e => e.Status == Sdr.Core.Data.Entities.WebhookEventStatus.Pending && e.NextAttemptAt <= now),
-                await db.GhlActions.CountAsync(a => a.Status == Sdr.Core.Data.Entities.GhlActionStatus.Pending && a.NextAttemptAt <= now)));
+                await db.GhlActions.CountAsync(a => (a.Status == Sdr.Core.Data.Entities.GhlActionStatus.Pending && a.NextAttemptAt <= now)
+                    || a.Status == Sdr.Core.Data.Entities.GhlActionStatus.Sending)));
             if (events == 0 && actions == 0)
             {
                 return;

@@ -10,9 +10,10 @@ using Sdr.Tests.Integration.Support;
 namespace Sdr.Tests.Integration.Compliance;
 
 /// <summary>
-/// On SQLite the pipeline reads the consent ledger and the touch rows before it takes the write lock, and
-/// decides under it. These tests hold the lock while a touch waits for it, change the database meanwhile
-/// (a STOP, an inbound message, a reservation by someone else), and check that the touch obeys the change.
+/// On SQLite a touch is planned (its sequence loaded, its message composed) before the write lock, and
+/// checked and reserved under it. These tests hold the lock while a touch waits for it, change the database
+/// meanwhile (a STOP, an inbound message, a reservation by someone else), and check that the touch obeys the
+/// change: whatever is moved out of the lock later must keep that true.
 /// </summary>
 public sealed class WriteLockRaceTests
 {

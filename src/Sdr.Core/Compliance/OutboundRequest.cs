@@ -70,6 +70,16 @@ public sealed record RecipientInfo
             ? new RecipientInfo(prospect.TimeZone, prospect.State, prospect.Phone, prospect.StoredPhone())
             : new RecipientInfo(prospect.TimeZone, prospect.State, prospect.Phone);
 
+    /// <summary><see cref="For(SdrProspect)"/> from the prospect's columns read without the entity (the cadence's load).</summary>
+    public static RecipientInfo For(ProspectColumns prospect) =>
+        prospect.PhoneDataVersion == Compliance.ResolvedPhone.DataVersion
+            ? new RecipientInfo(
+                prospect.TimeZone,
+                prospect.State,
+                prospect.Phone,
+                prospect is { Phone: { } phone, PhoneHash: { } hash } ? Compliance.ResolvedPhone.FromStored(phone, hash, prospect.PhoneState, prospect.PhoneZones) : null)
+            : new RecipientInfo(prospect.TimeZone, prospect.State, prospect.Phone);
+
     // Equal when the inputs are: the resolved phone follows from the phone.
     public bool Equals(RecipientInfo? other) =>
         other is not null

@@ -38,7 +38,7 @@ public sealed class CadenceWindows(IOptions<SequenceOptions> options, QuietHours
     }
 
     /// <summary>When the step after <paramref name="step"/> is due, or null when the cadence is over.</summary>
-    public DateTime? ComputeNextTouchTime(SdrOutreachSequence sequence, SequenceStep step, DateTime now)
+    public DateTime? ComputeNextTouchTime(SdrOutreachSequence sequence, RecipientInfo recipient, SequenceStep step, DateTime now)
     {
         DateTime due;
         if (step == SequenceStep.NurturePause)
@@ -56,7 +56,7 @@ public sealed class CadenceWindows(IOptions<SequenceOptions> options, QuietHours
         }
 
         // Pick a moment the recipient may be contacted, so the touch is not due only to be deferred.
-        return quietHours.NextAllowedUtc(due, Recipient(sequence)) ?? due;
+        return quietHours.NextAllowedUtc(due, recipient) ?? due;
     }
 
     /// <summary>The touch's recipient, its phone facts read from the prospect row rather than parsed.</summary>

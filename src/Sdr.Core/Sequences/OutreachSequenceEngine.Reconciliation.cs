@@ -28,11 +28,14 @@ public sealed partial class OutreachSequenceEngine
         return step == SequenceStep.NurturePause ? current == SequenceStep.NurturePause : current.NextCadenceStep() == step;
     }
 
-    /// <summary>GHL did take the touch: the sequence moves on as after a confirmed send at <paramref name="sentAt"/>.</summary>
+    /// <summary>
+    /// GHL did take the touch: the sequence moves on as after a confirmed send at <paramref name="sentAt"/>.
+    /// (The reconciler loads the sequence with its prospect, the recipient of the next due time.)
+    /// </summary>
     internal void ApplyReconciledSent(SdrOutreachSequence sequence, SequenceStep step, DateTime sentAt)
     {
         sequence.LastError = null;
-        Advance(sequence, step, step == SequenceStep.NurturePause, sentAt);
+        Advance(sequence, CadenceWindows.Recipient(sequence), step, step == SequenceStep.NurturePause, sentAt);
     }
 
     /// <summary>GHL surely did not take the touch: the step is due now and goes through the whole pipeline again.</summary>
@@ -51,7 +54,7 @@ public sealed partial class OutreachSequenceEngine
     {
         Decide(sequence, step, now, DecisionOutcome.Failed, reason);
         sequence.LastError = reason.Length <= 500 ? reason : reason[..500];
-        Advance(sequence, step, step == SequenceStep.NurturePause, now);
+        Advance(sequence, CadenceWindows.Recipient(sequence), step, step == SequenceStep.NurturePause, now);
     }
 
     /// <summary>A decision about a touch whose sequence has already moved on (nothing else changes).</summary>

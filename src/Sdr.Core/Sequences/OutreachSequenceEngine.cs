@@ -31,15 +31,31 @@ public sealed partial class OutreachSequenceEngine(
         CallSlots callSlots,
         CancellationToken cancellationToken)
     {
-        var sequences = await db.Sequences
-            .Include(s => s.Prospect)
+        // The sequences are tracked (they change); their prospects are read alongside as plain columns.
+        var rows = await db.Sequences
             .Where(s => sequenceIds.Contains(s.Id) && s.ClaimToken == claimToken)
+            .Select(s => new
+            {
+                Sequence = s,
+                Prospect = new ProspectColumns(
+                    s.Prospect!.FirstName,
+                    s.Prospect.LeadType,
+                    s.Prospect.Source,
+                    s.Prospect.TimeZone,
+                    s.Prospect.State,
+                    s.Prospect.Phone,
+                    s.Prospect.PhoneHash,
+                    s.Prospect.PhoneState,
+                    s.Prospect.PhoneZones,
+                    s.Prospect.PhoneDataVersion),
+            })
             .ToListAsync(cancellationToken);
+        var sequences = rows.ConvertAll(row => row.Sequence);
         var results = sequenceIds.ToDictionary(id => id, _ => SequenceProcessResult.Skipped);
         var now = time.GetUtcNow().UtcDateTime;
 
-        var planned = new List<PlannedTouch>(sequences.Count);
-        foreach (var sequence in sequences)
+        var planned = new List<PlannedTouch>(rows.Count);
+        foreach (var (sequence, prospect) in rows.Select(row => (row.Sequence, row.Prospect)))
         {
             if (!sequence.IsActive || sequence.NextTouchAt > now)
             {
@@ -48,7 +64,7 @@ public sealed partial class OutreachSequenceEngine(
 
             try
             {
-                if (Plan(sequence, now) is { } touch)
+                if (Plan(sequence, prospect, now) is { } touch)
                 {
                     planned.Add(touch);
                 }
@@ -84,8 +100,9 @@ public sealed partial class OutreachSequenceEngine(
     private sealed record PlannedTouch(OutboundRequest Request, bool IsCheckIn);
 
     /// <summary>Decides the sequence's next move; returns the touch to send, or null when it needs none.</summary>
-    private PlannedTouch? Plan(SdrOutreachSequence sequence, DateTime now)
+    private PlannedTouch? Plan(SdrOutreachSequence sequence, ProspectColumns prospect, DateTime now)
     {
+        var recipient = prospect.Recipient;
         var current = SequenceStepNames.Parse(sequence.CurrentStep);
         var isCheckIn = current == SequenceStep.NurturePause;
         var step = isCheckIn ? SequenceStep.NurturePause : current.NextCadenceStep();
@@ -97,28 +114,26 @@ public sealed partial class OutreachSequenceEngine(
 
         if (step == SequenceStep.NurturePause && !isCheckIn)
         {
-            EnterNurturePause(sequence, now);
+            EnterNurturePause(sequence, recipient, now);
             return null;
         }
 
         var channel = scheduler.ChannelOf(step.Value);
-        var prospect = sequence.Prospect;
-        var facts = new ProspectFacts(prospect?.FirstName, prospect?.LeadType ?? "ambiguous", prospect?.Source ?? "manual");
-        var message = personalization.Compose(step.Value, channel, sequence.AbVariant, facts);
-        return new PlannedTouch(new OutboundRequest(sequence, step.Value, channel, message, now) { Recipient = CadenceWindows.Recipient(sequence) }, isCheckIn);
+        var message = personalization.Compose(step.Value, channel, sequence.AbVariant, prospect.Facts);
+        return new PlannedTouch(new OutboundRequest(sequence, step.Value, channel, message, now) { Recipient = recipient }, isCheckIn);
     }
 
     private SequenceProcessResult Apply(PlannedTouch planned, DispatchOutcome outcome, DateTime now)
     {
-        var (sequence, step) = (planned.Request.Sequence, planned.Request.Step);
+        var (sequence, step, recipient) = (planned.Request.Sequence, planned.Request.Step, planned.Request.Recipient);
         switch (outcome.Kind)
         {
             case DispatchResultKind.Sent:
                 // The confirmed touch row is the record of a "sent" decision; see SequenceQueries.
-                Advance(sequence, step, planned.IsCheckIn, now);
+                Advance(sequence, recipient, step, planned.IsCheckIn, now);
                 return SequenceProcessResult.Dispatched;
             case DispatchResultKind.AlreadySent:
-                Advance(sequence, step, planned.IsCheckIn, now);
+                Advance(sequence, recipient, step, planned.IsCheckIn, now);
                 return SequenceProcessResult.Skipped;
             case DispatchResultKind.OutcomeUnknown:
                 Decide(sequence, step, now, DecisionOutcome.Failed, outcome.Reason);
@@ -137,10 +152,10 @@ public sealed partial class OutreachSequenceEngine(
                 return SequenceProcessResult.Skipped;
             case DispatchResultKind.Blocked:
                 Decide(sequence, step, now, DecisionOutcome.Blocked, outcome.Reason);
-                Advance(sequence, step, planned.IsCheckIn, now);
+                Advance(sequence, recipient, step, planned.IsCheckIn, now);
                 return outcome.Error is null ? SequenceProcessResult.Skipped : SequenceProcessResult.Error;
             default:
-                return RetryLater(sequence, step, planned.IsCheckIn, now, outcome);
+                return RetryLater(sequence, recipient, step, planned.IsCheckIn, now, outcome);
         }
     }
 
@@ -172,7 +187,7 @@ public sealed partial class OutreachSequenceEngine(
         }
     }
 
-    private SequenceProcessResult RetryLater(SdrOutreachSequence sequence, SequenceStep step, bool isCheckIn, DateTime now, DispatchOutcome outcome)
+    private SequenceProcessResult RetryLater(SdrOutreachSequence sequence, RecipientInfo recipient, SequenceStep step, bool isCheckIn, DateTime now, DispatchOutcome outcome)
     {
         sequence.LastError = outcome.Reason.Length <= 500 ? outcome.Reason : outcome.Reason[..500];
         if (outcome.Error is { IsCircuitOpen: true })
@@ -189,7 +204,7 @@ public sealed partial class OutreachSequenceEngine(
         {
             Decide(sequence, step, now, DecisionOutcome.Blocked, $"gave up after {sequence.DispatchAttempts} attempts: {outcome.Reason}");
             LogGaveUp(logger, sequence.ContactId, step.ToName(), sequence.DispatchAttempts);
-            Advance(sequence, step, isCheckIn, now);
+            Advance(sequence, recipient, step, isCheckIn, now);
             return SequenceProcessResult.Error;
         }
 
@@ -199,7 +214,7 @@ public sealed partial class OutreachSequenceEngine(
         return SequenceProcessResult.Error;
     }
 
-    private void Advance(SdrOutreachSequence sequence, SequenceStep step, bool isCheckIn, DateTime now)
+    private void Advance(SdrOutreachSequence sequence, RecipientInfo recipient, SequenceStep step, bool isCheckIn, DateTime now)
     {
         sequence.DispatchAttempts = 0;
         if (isCheckIn)
@@ -210,18 +225,18 @@ public sealed partial class OutreachSequenceEngine(
 
         sequence.CurrentStep = step.ToName();
         scheduler.RecordStepTaken(sequence, step, now);
-        sequence.NextTouchAt = scheduler.ComputeNextTouchTime(sequence, step, now);
+        sequence.NextTouchAt = scheduler.ComputeNextTouchTime(sequence, recipient, step, now);
         if (sequence.NextTouchAt is null)
         {
             sequence.End(now, "completed");
         }
     }
 
-    private void EnterNurturePause(SdrOutreachSequence sequence, DateTime now)
+    private void EnterNurturePause(SdrOutreachSequence sequence, RecipientInfo recipient, DateTime now)
     {
         sequence.CurrentStep = SequenceStep.NurturePause.ToName();
         scheduler.RecordStepTaken(sequence, SequenceStep.NurturePause, now);
-        sequence.NextTouchAt = scheduler.ComputeNextTouchTime(sequence, SequenceStep.NurturePause, now);
+        sequence.NextTouchAt = scheduler.ComputeNextTouchTime(sequence, recipient, SequenceStep.NurturePause, now);
         sequence.DispatchAttempts = 0;
     }
 

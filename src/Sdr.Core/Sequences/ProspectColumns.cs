@@ -1,0 +1,26 @@
+using Sdr.Core.Compliance;
+using Sdr.Core.Messaging;
+
+namespace Sdr.Core.Sequences;
+
+/// <summary>
+/// What a touch needs from its prospect (the personalisation facts and the recipient), read in the
+/// same query as the sequence but not tracked: the cadence never changes a prospect, so its rows need
+/// no snapshot, no identity map entry and no change detection at every save.
+/// </summary>
+public sealed record ProspectColumns(
+    string? FirstName,
+    string LeadType,
+    string Source,
+    string? TimeZone,
+    string? State,
+    string? Phone,
+    string? PhoneHash,
+    string? PhoneState,
+    string? PhoneZones,
+    string? PhoneDataVersion)
+{
+    public ProspectFacts Facts => new(FirstName, LeadType, Source);
+
+    public RecipientInfo Recipient => RecipientInfo.For(this);
+}

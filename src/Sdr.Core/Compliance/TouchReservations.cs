@@ -35,7 +35,8 @@ public sealed class TouchReservations(SdrDbContext db, IOptions<SequenceOptions>
 
         try
         {
-            await PreparedSave.SaveChangesAsync(db, cancellationToken);
+            // Only the touches: the caller's own changes (its sequences) are saved with the outcomes.
+            await PreparedSave.SaveEntitiesAsync(db, results.Where(r => r.Touch is not null).Select(r => (object)r.Touch!), cancellationToken);
             return results;
         }
         catch (DbUpdateException exception) when (DbErrors.IsUniqueViolation(exception))

@@ -32,9 +32,21 @@ public static class PreparedSave
     /// detection, the rows' values (encryption included) and the entries' new states are worked out
     /// outside it, so that other writers wait less.
     /// </summary>
-    public static async Task SaveChangesAsync(DbContext db, SqliteWriteGate? gate, CancellationToken cancellationToken)
+    public static Task SaveChangesAsync(DbContext db, SqliteWriteGate? gate, CancellationToken cancellationToken) =>
+        SaveAsync(db, gate, null, cancellationToken);
+
+    /// <summary>
+    /// Saves the changes of <paramref name="entities"/> only, looking for changes in those alone: the
+    /// context's other entries (and their pending changes) are left for a later save. On PostgreSQL, or
+    /// when an entry is beyond this writer, EF saves every pending change of the context, as
+    /// <c>SaveChangesAsync</c> would.
+    /// </summary>
+    public static Task SaveEntitiesAsync(DbContext db, IEnumerable<object> entities, CancellationToken cancellationToken) =>
+        SaveAsync(db, null, entities, cancellationToken);
+
+    private static async Task SaveAsync(DbContext db, SqliteWriteGate? gate, IEnumerable<object>? only, CancellationToken cancellationToken)
     {
-        if (!db.Database.IsSqlite() || PendingEntries(db) is not { } pending)
+        if (!db.Database.IsSqlite() || PendingEntries(db, only) is not { } pending)
         {
             using (gate is null ? default : await gate.EnterAsync(cancellationToken))
             {
@@ -122,19 +134,30 @@ public static class PreparedSave
 
     /// <summary>
     /// The added and modified entries after one change detection (<c>Entries()</c> would run a second,
-    /// as costly as the first); null when one of them is beyond this writer, so EF saves them all.
+    /// as costly as the first), of the whole context or of <paramref name="only"/>'s entities; null when
+    /// one of them is beyond this writer, so EF saves them all.
     /// </summary>
-    private static List<EntityEntry>? PendingEntries(DbContext db)
+    private static List<EntityEntry>? PendingEntries(DbContext db, IEnumerable<object>? only)
     {
         var tracker = db.ChangeTracker;
-        tracker.DetectChanges();
+        if (only is null)
+        {
+            tracker.DetectChanges();
+        }
+
         var autoDetect = tracker.AutoDetectChangesEnabled;
         tracker.AutoDetectChangesEnabled = false;
         try
         {
             var pending = new List<EntityEntry>();
-            foreach (var entry in tracker.Entries())
+            foreach (var entry in only is null ? tracker.Entries() : only.Select(db.Entry))
             {
+                if (only is not null && entry.State is EntityState.Unchanged or EntityState.Modified)
+                {
+                    // An added entry is written whole; a tracked one may have changed since it was read.
+                    entry.DetectChanges();
+                }
+
                 if (entry.State == EntityState.Unchanged)
                 {
                     continue;

@@ -86,6 +86,36 @@ public sealed class PreparedSaveTests
         remaining.ShouldBe(["email_3", "sms_3"]);
     }
 
+    [Fact]
+    public async Task SaveEntities_WritesThoseEntitiesChanges_AndLeavesTheOthersPendingForTheNextSave()
+    {
+        await using var host = await SdrTestHost.StartAsync(TestDatabases.Sqlite);
+        var sequenceId = await EnrolledSequenceAsync(host);
+
+        await host.WithDbAsync(async db =>
+        {
+            var sequence = await db.Sequences.SingleAsync(s => s.Id == sequenceId);
+            var existing = await db.Touches.SingleAsync(t => t.SequenceId == sequenceId);
+            sequence.LastError = "saved later";
+            existing.Error = "changed since it was read";
+            var touch = NewTouch(sequence, "email_3");
+            db.Touches.Add(touch);
+
+            await PreparedSave.SaveEntitiesAsync(db, [touch, existing], CancellationToken.None);
+            db.Entry(touch).State.ShouldBe(EntityState.Unchanged);
+            db.Entry(existing).State.ShouldBe(EntityState.Unchanged);
+            db.Entry(sequence).State.ShouldBe(EntityState.Modified);
+            (await db.Sequences.AsNoTracking().SingleAsync(s => s.Id == sequenceId)).LastError.ShouldBeNull();
+            (await db.Touches.AsNoTracking().SingleAsync(t => t.Id == existing.Id)).Error.ShouldBe("changed since it was read");
+
+            await PreparedSave.SaveChangesAsync(db, CancellationToken.None);
+            return 0;
+        });
+
+        (await host.WithDbAsync(db => db.Sequences.AsNoTracking().SingleAsync(s => s.Id == sequenceId))).LastError.ShouldBe("saved later");
+        (await host.WithDbAsync(db => db.Touches.AsNoTracking().CountAsync(t => t.SequenceId == sequenceId))).ShouldBe(2);
+    }
+
     private static async Task<long> EnrolledSequenceAsync(SdrTestHost host)
     {
         var contact = host.TextableContacts(1)[0];

@@ -66,19 +66,21 @@ public sealed record RecipientInfo
     /// row whose facts are missing or from other libphonenumber data has its phone parsed instead.
     /// </summary>
     public static RecipientInfo For(SdrProspect prospect) =>
-        prospect.HasCurrentPhoneFacts
-            ? new RecipientInfo(prospect.TimeZone, prospect.State, prospect.Phone, prospect.StoredPhone())
-            : new RecipientInfo(prospect.TimeZone, prospect.State, prospect.Phone);
+        FromStored(prospect.TimeZone, prospect.State, prospect.Phone, prospect.PhoneHash, prospect.PhoneState, prospect.PhoneZones, prospect.PhoneDataVersion);
 
     /// <summary><see cref="For(SdrProspect)"/> from the prospect's columns read without the entity (the cadence's load).</summary>
     public static RecipientInfo For(ProspectColumns prospect) =>
-        prospect.PhoneDataVersion == Compliance.ResolvedPhone.DataVersion
+        FromStored(prospect.TimeZone, prospect.State, prospect.Phone, prospect.PhoneHash, prospect.PhoneState, prospect.PhoneZones, prospect.PhoneDataVersion);
+
+    private static RecipientInfo FromStored(
+        string? timeZone, string? state, string? phone, string? phoneHash, string? phoneState, string? phoneZones, string? phoneDataVersion) =>
+        phoneDataVersion == Compliance.ResolvedPhone.DataVersion
             ? new RecipientInfo(
-                prospect.TimeZone,
-                prospect.State,
-                prospect.Phone,
-                prospect is { Phone: { } phone, PhoneHash: { } hash } ? Compliance.ResolvedPhone.FromStored(phone, hash, prospect.PhoneState, prospect.PhoneZones) : null)
-            : new RecipientInfo(prospect.TimeZone, prospect.State, prospect.Phone);
+                timeZone,
+                state,
+                phone,
+                phone is not null && phoneHash is not null ? Compliance.ResolvedPhone.FromStored(phone, phoneHash, phoneState, phoneZones) : null)
+            : new RecipientInfo(timeZone, state, phone);
 
     // Equal when the inputs are: the resolved phone follows from the phone.
     public bool Equals(RecipientInfo? other) =>

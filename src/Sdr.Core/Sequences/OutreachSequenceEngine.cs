@@ -102,7 +102,6 @@ public sealed partial class OutreachSequenceEngine(
     /// <summary>Decides the sequence's next move; returns the touch to send, or null when it needs none.</summary>
     private PlannedTouch? Plan(SdrOutreachSequence sequence, ProspectColumns prospect, DateTime now)
     {
-        var recipient = prospect.Recipient;
         var current = SequenceStepNames.Parse(sequence.CurrentStep);
         var isCheckIn = current == SequenceStep.NurturePause;
         var step = isCheckIn ? SequenceStep.NurturePause : current.NextCadenceStep();
@@ -112,6 +111,7 @@ public sealed partial class OutreachSequenceEngine(
             return null;
         }
 
+        var recipient = prospect.Recipient;
         if (step == SequenceStep.NurturePause && !isCheckIn)
         {
             EnterNurturePause(sequence, recipient, now);

@@ -51,13 +51,4 @@ public sealed class SdrProspect
         PhoneZones = resolved?.ZoneIds;
         PhoneDataVersion = ResolvedPhone.DataVersion;
     }
-
-    /// <summary>
-    /// The phone as the compliance stages read it: from the stored facts when they are current, without
-    /// parsing; null when there is no valid phone, or when the facts are not current (the caller parses).
-    /// </summary>
-    public ResolvedPhone? StoredPhone() =>
-        HasCurrentPhoneFacts && Phone is not null && PhoneHash is not null
-            ? ResolvedPhone.FromStored(Phone, PhoneHash, PhoneState, PhoneZones)
-            : null;
 }

@@ -32,6 +32,7 @@ public static class ServiceCollectionExtensions
         services.TryAddScoped<IRollingWindowCounter>(sp => RedisConfiguration(sp) is null
             ? ActivatorUtilities.CreateInstance<DatabaseRollingWindowCounter>(sp)
             : new RedisRollingWindowCounter(sp.GetRequiredService<IConnectionMultiplexer>()));
+        services.TryAddScoped<TouchLedgerDailyCap>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IOutboundStage, CapsStage>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboundStage, ContentStage>());
         services.TryAddScoped<EnrollmentThrottle>();

@@ -11,13 +11,16 @@ namespace Sdr.Core.Compliance.Caps;
 /// touches, <c>daily_sms_cap</c> per location for every SMS, and the rolling 24 h limit of the
 /// configured states for SMS and voicemail. Units are taken as the touch passes; a touch stopped
 /// later (content, idempotency, GHL refusal) must be given back with <see cref="ReleaseAsync"/>.
+/// On SQLite without Redis the per-contact daily cap is read from the touches themselves
+/// (<see cref="TouchLedgerDailyCap"/>): nothing is taken for it, so nothing is given back.
 /// </summary>
 public sealed class CapsStage(
     ICapCounter counter,
     IRollingWindowCounter rolling,
     IOptions<RateLimitOptions> limits,
     IOptions<CapsOptions> caps,
-    RecipientStateResolver states) : IReleasingStage
+    RecipientStateResolver states,
+    TouchLedgerDailyCap? ledger = null) : IReleasingStage
 {
     private static readonly TimeSpan RollingWindow = TimeSpan.FromHours(24);
 
@@ -30,6 +33,9 @@ public sealed class CapsStage(
     private readonly IOptions<CapsOptions> _caps = caps;
     private readonly RecipientStateResolver _states = states;
 
+    // The per-contact daily cap from the touches themselves where the counter would be a database row (SQLite).
+    private readonly TouchLedgerDailyCap? _ledger = counter is DatabaseCapCounter && ledger is { Applies: true } ? ledger : null;
+
     public CapsStage(ICapCounter counter, IRollingWindowCounter rolling, IOptions<RateLimitOptions> limits, IOptions<CapsOptions> caps)
         : this(counter, rolling, limits, caps, new RecipientStateResolver())
     {
@@ -39,7 +45,11 @@ public sealed class CapsStage(
 
     public string Name => "caps";
 
-    public async ValueTask<StageDecision> EvaluateAsync(OutboundRequest request, CancellationToken cancellationToken)
+    public async ValueTask<StageDecision> EvaluateAsync(OutboundRequest request, CancellationToken cancellationToken) =>
+        await EvaluateOneAsync(request, _ledger is null ? null : await _ledger.CountAsync([request], cancellationToken), cancellationToken);
+
+    /// <summary>One touch; its daily unit from <paramref name="ledger"/> when the ledger counts them, else from the counter.</summary>
+    private async ValueTask<StageDecision> EvaluateOneAsync(OutboundRequest request, ContactDayCounts? ledger, CancellationToken cancellationToken)
     {
         var now = CapClock.AsUtc(request.Now);
         var midnight = CapClock.NextUtcMidnight(now);
@@ -52,7 +62,14 @@ public sealed class CapsStage(
         string? rollingKey = null;
         try
         {
-            if (request.IsCadenceTouch)
+            if (request.IsCadenceTouch && ledger is not null)
+            {
+                if (!ledger.Fits(request, limits.MaxTouchesPerContactPerDay))
+                {
+                    return DailyCapReached(limits, contactId, midnight);
+                }
+            }
+            else if (request.IsCadenceTouch)
             {
                 var key = CapKeys.DailyContact(locationId, contactId, now);
                 if (!await _counter.TryTakeAsync(key, limits.MaxTouchesPerContactPerDay, dayWindow, cancellationToken))
@@ -107,12 +124,17 @@ public sealed class CapsStage(
     /// </summary>
     public async ValueTask<IReadOnlyList<StageDecision>> EvaluateManyAsync(IReadOnlyList<OutboundRequest> requests, CancellationToken cancellationToken)
     {
+        var ledger = _ledger is null ? null : await _ledger.CountAsync(requests, cancellationToken);
         if (_counter is not IBatchCapCounter batch || requests.Count < 2 || !SharesNoContactAndTime(requests))
         {
             var each = new StageDecision[requests.Count];
             for (var i = 0; i < requests.Count; i++)
             {
-                each[i] = await EvaluateAsync(requests[i], cancellationToken);
+                each[i] = await EvaluateOneAsync(requests[i], ledger, cancellationToken);
+                if (ledger is not null && requests[i].IsCadenceTouch && each[i].Verdict == StageVerdict.Continue)
+                {
+                    ledger.Add(requests[i]);
+                }
             }
 
             return each;
@@ -130,7 +152,15 @@ public sealed class CapsStage(
         try
         {
             var cadence = Enumerable.Range(0, requests.Count).Where(i => requests[i].IsCadenceTouch).ToList();
-            if (cadence.Count > 0)
+            if (ledger is not null)
+            {
+                // No contact twice in the group: each is decided by what the ledger holds.
+                foreach (var i in cadence.Where(i => !ledger.Fits(requests[i], limits.MaxTouchesPerContactPerDay)))
+                {
+                    decisions[i] = DailyCapReached(limits, requests[i].Sequence.ContactId, midnight);
+                }
+            }
+            else if (cadence.Count > 0)
             {
                 var keys = cadence.Select(i => CapKeys.DailyContact(requests[i].Sequence.LocationId, requests[i].Sequence.ContactId, now)).ToList();
                 var counted = await batch.TryTakeEachAsync(keys, limits.MaxTouchesPerContactPerDay, dayWindow, cancellationToken);
@@ -244,7 +274,7 @@ public sealed class CapsStage(
         var now = CapClock.AsUtc(request.Now);
         var locationId = request.Sequence.LocationId;
         var contactId = request.Sequence.ContactId;
-        if (request.IsCadenceTouch)
+        if (request.IsCadenceTouch && _ledger is null)
         {
             await _counter.ReleaseAsync(CapKeys.DailyContact(locationId, contactId, now), cancellationToken);
         }

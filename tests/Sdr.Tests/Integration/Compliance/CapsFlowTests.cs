@@ -1,5 +1,13 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Sdr.Core.Compliance;
+using Sdr.Core.Compliance.Caps;
+using Sdr.Core.Data;
+using Sdr.Core.Data.Entities;
+using Sdr.Core.Messaging;
+using Sdr.Core.Sequences;
 using Sdr.Tests.Integration.Caps;
 using Sdr.Tests.Integration.Support;
 using StackExchange.Redis;
@@ -42,5 +50,69 @@ public sealed class CapsFlowTests
         var key = $"sdr:sms:daily:{host.LocationId}:{host.Clock.GetUtcNow():yyyy-MM-dd}";
         ((int)await redis.GetDatabase().StringGetAsync(key)).ShouldBeGreaterThanOrEqualTo(1);
         host.Sandbox.State.SentMessages.Count.ShouldBe(1);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task ContactDailyCap_HoldsASecondTouchOfTheSameUtcDay_UntilMidnight(string provider)
+    {
+        await using var host = await SdrTestHost.StartAsync(provider, new Dictionary<string, string?>
+        {
+            ["sdr:sequence:steps:email_1:min_hours"] = "2",
+            ["sdr:sequence:steps:email_1:max_hours"] = "3",
+        });
+        var contact = host.TextableContacts(1)[0].Id;
+        (await host.EnrollAsync(contact)).EnsureSuccessStatusCode();
+        var due = (await host.GetSequenceAsync(contact)).GetProperty("next_touch_at").GetDateTimeOffset();
+        due.UtcDateTime.Date.ShouldBe(host.Clock.GetUtcNow().UtcDateTime.Date, "EMAIL_1 must fall due on SMS_1's UTC day");
+        host.Clock.SetUtcNow(due.AddMinutes(1));
+
+        (await host.ProcessBatchAsync()).GetProperty("dispatched").GetInt32().ShouldBe(0);
+
+        var decision = (await host.GetSequenceAsync(contact)).GetProperty("decisions").EnumerateArray().Last();
+        decision.GetProperty("outcome").GetString().ShouldBe("deferred");
+        decision.GetProperty("reason").GetString()!.ShouldContain("daily touch cap of 1");
+        var until = decision.GetProperty("until").GetDateTimeOffset();
+        until.UtcDateTime.ShouldBe(due.UtcDateTime.Date.AddDays(1));
+        host.Sandbox.State.SentMessages.Count(m => m.ContactId == contact).ShouldBe(1);
+
+        host.Clock.SetUtcNow(until.AddMinutes(1));
+        (await host.ProcessBatchAsync()).GetProperty("dispatched").GetInt32().ShouldBe(1);
+        host.Sandbox.State.SentMessages.Where(m => m.ContactId == contact).Select(m => m.Type).ShouldBe(["SMS", "Email"]);
+    }
+
+    [Fact]
+    public async Task OnSqlite_TheContactDailyCapCountsTheDaysTouchesThatWentOutOrMayHave()
+    {
+        await using var host = await SdrTestHost.StartAsync(TestDatabases.Sqlite);
+        var contact = host.TextableContacts(1)[0].Id;
+        (await host.EnrollAsync(contact)).EnsureSuccessStatusCode();
+        var now = host.Clock.GetUtcNow().UtcDateTime;
+        var request = new OutboundRequest(
+            new SdrOutreachSequence { ContactId = contact, LocationId = host.LocationId, CurrentStep = "sms_1", AbVariant = "consultative" },
+            SequenceStep.Email1,
+            Channel.Email,
+            new ComposedMessage("hello"),
+            now);
+
+        async Task<bool> FitsAsync(Action<SdrOutreachTouch> change)
+        {
+            await host.WithDbAsync(async db =>
+            {
+                change(await db.Touches.SingleAsync(t => t.ContactId == contact));
+                return await db.SaveChangesAsync();
+            });
+            await using var scope = host.Services.CreateAsyncScope();
+            var ledger = scope.ServiceProvider.GetRequiredService<TouchLedgerDailyCap>();
+            ledger.Applies.ShouldBeTrue();
+            return (await ledger.CountAsync([request], CancellationToken.None)).Fits(request, limit: 1);
+        }
+
+        (await FitsAsync(_ => { })).ShouldBeFalse("SMS_1 went out today");
+        (await FitsAsync(t => t.Status = TouchStatus.Unknown)).ShouldBeFalse("GHL may have taken it");
+        (await FitsAsync(t => t.Status = TouchStatus.Reserved)).ShouldBeFalse("it is on its way");
+        (await FitsAsync(t => t.Status = TouchStatus.Failed)).ShouldBeTrue("GHL surely did not take it");
+        (await FitsAsync(t => (t.Status, t.TouchDate) = (TouchStatus.Sent, DateOnly.FromDateTime(now).AddDays(-1)))).ShouldBeTrue("it went out yesterday");
+        (await FitsAsync(t => (t.TouchDate, t.LocationId) = (DateOnly.FromDateTime(now), "another-location"))).ShouldBeTrue("it went out for another location");
     }
 }

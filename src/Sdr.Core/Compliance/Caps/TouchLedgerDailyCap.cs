@@ -1,0 +1,122 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Sdr.Core.Data;
+using Sdr.Core.Data.Entities;
+using Sdr.Core.Sequences;
+
+namespace Sdr.Core.Compliance.Caps;
+
+/// <summary>
+/// <c>max_touches_per_contact_per_day</c> counted from <c>sdr_outreach_touches</c> itself, on SQLite without
+/// Redis: a contact's touches of the UTC day that went out or may have (reserved, sent, unknown; not
+/// failed) are its units. The caps stage reads them in the transaction that then reserves the touches it lets
+/// through, under <see cref="SqliteWriteGate"/>, so no other writer can add one in between, and the read
+/// lands on the idempotency index pages (contact, step, day) that the reservation writes next anyway.
+/// A counter row per contact and day in <c>sdr_rate_counters</c> cost a write to a random page of its own
+/// per touch (cadence benchmark: about an eighth of the throughput). Nothing is given back: a touch that
+/// does not go out leaves no row, or a failed one. A touch's own step (the same sequence and step) is left to the
+/// idempotency stage, which never lets a step out twice: already sent, still in flight or in doubt.
+/// On PostgreSQL (no write gate) and with Redis (several instances) the counter stays.
+/// </summary>
+public sealed class TouchLedgerDailyCap(SdrDbContext db)
+{
+    // The names are the seed's (see SdrOutreachTouchConfiguration); the index is ux_sdr_outreach_touches_idempotency.
+    private const string CountSql = """
+        SELECT contact_id, sequence_id, step FROM sdr_outreach_touches
+        WHERE contact_id IN (SELECT value FROM json_each(@contacts)) AND touch_date = @day AND location_id = @location AND status <> 'failed'
+        """;
+
+    /// <summary>Whether this context's database counts the cap from the ledger (SQLite).</summary>
+    public bool Applies => db.Database.IsSqlite();
+
+    /// <summary>The touches already in the ledger for the cadence touches among <paramref name="requests"/>, by contact and day.</summary>
+    public async ValueTask<ContactDayCounts> CountAsync(IReadOnlyList<OutboundRequest> requests, CancellationToken cancellationToken)
+    {
+        var counts = new ContactDayCounts();
+        var groups = requests.Where(r => r.IsCadenceTouch)
+            .GroupBy(r => (r.Sequence.LocationId, Day: ContactDayCounts.DayOf(r)))
+            .ToList();
+        if (groups.Count == 0)
+        {
+            return counts;
+        }
+
+        var database = db.Database;
+        var touchDate = (RelationalTypeMapping)db.Model.FindEntityType(typeof(SdrOutreachTouch))!
+            .FindProperty(nameof(SdrOutreachTouch.TouchDate))!.GetTypeMapping();
+        await database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            foreach (var group in groups)
+            {
+                await using var command = database.GetDbConnection().CreateCommand();
+                command.CommandText = CountSql;
+                command.Transaction = database.CurrentTransaction?.GetDbTransaction();
+                var parameters = command.AddParameters("contacts", "location");
+                parameters[0].Value = JsonSerializer.Serialize(group.Select(r => r.Sequence.ContactId).Distinct(StringComparer.Ordinal));
+                parameters[1].Value = group.Key.LocationId;
+                command.Parameters.Add(touchDate.CreateParameter(command, "@day", group.Key.Day));
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    counts.AddStored(group.Key.LocationId, reader.GetString(0), group.Key.Day, reader.GetInt64(1), reader.GetString(2));
+                }
+            }
+        }
+        finally
+        {
+            await database.CloseConnectionAsync();
+        }
+
+        return counts;
+    }
+}
+
+/// <summary>Touches per contact and UTC day: those in the ledger, plus those a group lets through as it goes.</summary>
+public sealed class ContactDayCounts
+{
+    private readonly Dictionary<(string LocationId, string ContactId, DateOnly Day), Units> _units = [];
+
+    public static DateOnly DayOf(OutboundRequest request) => DateOnly.FromDateTime(CapClock.AsUtc(request.Now));
+
+    /// <summary>Whether the contact's touches of the day, other than this one's own step, leave room for it.</summary>
+    public bool Fits(OutboundRequest request, int limit)
+    {
+        if (!_units.TryGetValue(Key(request), out var units))
+        {
+            return limit > 0;
+        }
+
+        var step = request.Step.ToName();
+        var stored = units.Stored.Count(t => t.SequenceId != request.Sequence.Id || !string.Equals(t.Step, step, StringComparison.Ordinal));
+        return stored + units.LetThrough < limit;
+    }
+
+    /// <summary>Counts <paramref name="request"/>, let through, against the later touches of its group.</summary>
+    public void Add(OutboundRequest request)
+    {
+        var key = Key(request);
+        var units = _units.GetValueOrDefault(key) ?? new Units();
+        units.LetThrough++;
+        _units[key] = units;
+    }
+
+    internal void AddStored(string locationId, string contactId, DateOnly day, long sequenceId, string step)
+    {
+        var key = (locationId, contactId, day);
+        var units = _units.GetValueOrDefault(key) ?? new Units();
+        units.Stored.Add((sequenceId, step));
+        _units[key] = units;
+    }
+
+    private static (string, string, DateOnly) Key(OutboundRequest request) =>
+        (request.Sequence.LocationId, request.Sequence.ContactId, DayOf(request));
+
+    private sealed class Units
+    {
+        public List<(long SequenceId, string Step)> Stored { get; } = [];
+
+        public int LetThrough { get; set; }
+    }
+}

@@ -114,5 +114,15 @@ public sealed class CapsFlowTests
         (await FitsAsync(t => t.Status = TouchStatus.Failed)).ShouldBeTrue("GHL surely did not take it");
         (await FitsAsync(t => (t.Status, t.TouchDate) = (TouchStatus.Sent, DateOnly.FromDateTime(now).AddDays(-1)))).ShouldBeTrue("it went out yesterday");
         (await FitsAsync(t => (t.TouchDate, t.LocationId) = (DateOnly.FromDateTime(now), "another-location"))).ShouldBeTrue("it went out for another location");
+
+        // A group with a contact twice (never one cadence batch, but the stage takes any group): the first fits, the second waits.
+        var other = host.TextableContacts(2)[1].Id;
+        var sequence = new SdrOutreachSequence { ContactId = other, LocationId = host.LocationId, CurrentStep = "sms_1", AbVariant = "consultative" };
+        await using var scope = host.Services.CreateAsyncScope();
+        var caps = scope.ServiceProvider.GetServices<IOutboundStage>().OfType<CapsStage>().Single();
+        var decisions = await caps.EvaluateManyAsync(
+            [request with { Sequence = sequence }, request with { Sequence = sequence, Step = SequenceStep.Email2 }],
+            CancellationToken.None);
+        decisions.Select(d => d.Verdict).ShouldBe([StageVerdict.Continue, StageVerdict.Deferred]);
     }
 }

@@ -15,6 +15,9 @@ public sealed record OutboundRequest(
 {
     /// <summary>Where the recipient is, as far as GHL tells us: what the hours stage works from.</summary>
     public RecipientInfo Recipient { get; init; } = RecipientInfo.Unknown;
+
+    /// <summary>The day the touch's row carries (<c>touch_date</c>, part of the idempotency key), and the day the per-contact cap counts it in.</summary>
+    public DateOnly TouchDate => DateOnly.FromDateTime(Now);
 }
 
 /// <summary>

@@ -93,7 +93,7 @@ public sealed class TouchReservations(SdrDbContext db, IOptions<SequenceOptions>
 
             existing.Status = TouchStatus.Reserved;
             existing.ReservedAt = request.Now;
-            existing.TouchDate = DateOnly.FromDateTime(request.Now);
+            existing.TouchDate = request.TouchDate;
             existing.MessageBody = request.Message.Body;
             existing.Error = null;
             return (null, existing);
@@ -109,7 +109,7 @@ public sealed class TouchReservations(SdrDbContext db, IOptions<SequenceOptions>
             MessageBody = request.Message.Body,
             Status = TouchStatus.Reserved,
             ReservedAt = request.Now,
-            TouchDate = DateOnly.FromDateTime(request.Now),
+            TouchDate = request.TouchDate,
         };
         db.Touches.Add(touch);
         return (null, touch);

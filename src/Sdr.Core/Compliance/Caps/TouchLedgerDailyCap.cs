@@ -35,7 +35,7 @@ public sealed class TouchLedgerDailyCap(SdrDbContext db)
     {
         var counts = new ContactDayCounts();
         var groups = requests.Where(r => r.IsCadenceTouch)
-            .GroupBy(r => (r.Sequence.LocationId, Day: ContactDayCounts.DayOf(r)))
+            .GroupBy(r => (r.Sequence.LocationId, Day: r.TouchDate))
             .ToList();
         if (groups.Count == 0)
         {
@@ -78,8 +78,6 @@ public sealed class ContactDayCounts
 {
     private readonly Dictionary<(string LocationId, string ContactId, DateOnly Day), Units> _units = [];
 
-    public static DateOnly DayOf(OutboundRequest request) => DateOnly.FromDateTime(CapClock.AsUtc(request.Now));
-
     /// <summary>Whether the contact's touches of the day, other than this one's own step, leave room for it.</summary>
     public bool Fits(OutboundRequest request, int limit)
     {
@@ -94,24 +92,24 @@ public sealed class ContactDayCounts
     }
 
     /// <summary>Counts <paramref name="request"/>, let through, against the later touches of its group.</summary>
-    public void Add(OutboundRequest request)
-    {
-        var key = Key(request);
-        var units = _units.GetValueOrDefault(key) ?? new Units();
-        units.LetThrough++;
-        _units[key] = units;
-    }
+    public void Add(OutboundRequest request) => UnitsOf(Key(request)).LetThrough++;
 
-    internal void AddStored(string locationId, string contactId, DateOnly day, long sequenceId, string step)
+    internal void AddStored(string locationId, string contactId, DateOnly day, long sequenceId, string step) =>
+        UnitsOf((locationId, contactId, day)).Stored.Add((sequenceId, step));
+
+    private Units UnitsOf((string, string, DateOnly) key)
     {
-        var key = (locationId, contactId, day);
-        var units = _units.GetValueOrDefault(key) ?? new Units();
-        units.Stored.Add((sequenceId, step));
-        _units[key] = units;
+        if (!_units.TryGetValue(key, out var units))
+        {
+            units = new Units();
+            _units.Add(key, units);
+        }
+
+        return units;
     }
 
     private static (string, string, DateOnly) Key(OutboundRequest request) =>
-        (request.Sequence.LocationId, request.Sequence.ContactId, DayOf(request));
+        (request.Sequence.LocationId, request.Sequence.ContactId, request.TouchDate);
 
     private sealed class Units
     {

@@ -30,7 +30,7 @@ public sealed class GoHighLevelClientContractTests
     private readonly GhlOpenApiSpec _spec = new();
 
     [Fact]
-    public async Task Every_client_method_sends_requests_the_spec_accepts()
+    public async Task EveryClientMethodSendsRequestsTheSpecAccepts()
     {
         using var harness = GhlTestHarness.Create(new FakeGhlHandler((request, _) => Task.FromResult(CannedResponse(request))));
         var client = harness.Client;
@@ -78,7 +78,7 @@ public sealed class GoHighLevelClientContractTests
     }
 
     [Fact]
-    public void Response_fields_the_client_reads_exist_in_the_spec_schemas()
+    public void ResponseFieldsTheClientReadsExistInTheSpecSchemas()
     {
         var mappings = new (string File, string Schema, Type WireType)[]
         {

@@ -4,9 +4,11 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Sdr.Tests.Integration.Support;
+using Sdr.Tests.Support;
 
 namespace Sdr.Tests.Integration.Api;
 
+[Trait(TestCategories.Key, TestCategories.Database)]
 public sealed class BadInputTests : IAsyncLifetime
 {
     private SdrTestHost _host = null!;

@@ -4,9 +4,11 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Sdr.Tests.Integration.Support;
+using Sdr.Tests.Support;
 
 namespace Sdr.Tests.Integration.Api;
 
+[Trait(TestCategories.Key, TestCategories.Database)]
 public sealed class GhlFailureTests
 {
     [Fact]

@@ -5,10 +5,12 @@ using Sdr.Core.Configuration;
 using Sdr.Core.Data.Entities;
 using Sdr.Core.Messaging;
 using Sdr.Core.Sequences;
+using Sdr.Tests.Support;
 using StackExchange.Redis;
 
 namespace Sdr.Tests.Integration.Caps;
 
+[Trait(TestCategories.Key, TestCategories.Redis)]
 public sealed class RedisCapCounterTests : IAsyncLifetime
 {
     private ConnectionMultiplexer _redis = null!;

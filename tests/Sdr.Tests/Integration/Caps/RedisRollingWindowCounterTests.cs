@@ -1,8 +1,10 @@
 using Sdr.Core.Compliance.Caps;
+using Sdr.Tests.Support;
 using StackExchange.Redis;
 
 namespace Sdr.Tests.Integration.Caps;
 
+[Trait(TestCategories.Key, TestCategories.Redis)]
 public sealed class RedisRollingWindowCounterTests : IAsyncLifetime
 {
     private static readonly TimeSpan Window = TimeSpan.FromHours(24);

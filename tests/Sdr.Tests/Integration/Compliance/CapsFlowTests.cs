@@ -10,10 +10,12 @@ using Sdr.Core.Messaging;
 using Sdr.Core.Sequences;
 using Sdr.Tests.Integration.Caps;
 using Sdr.Tests.Integration.Support;
+using Sdr.Tests.Support;
 using StackExchange.Redis;
 
 namespace Sdr.Tests.Integration.Compliance;
 
+[Trait(TestCategories.Key, TestCategories.Database)]
 public sealed class CapsFlowTests
 {
     [Theory]

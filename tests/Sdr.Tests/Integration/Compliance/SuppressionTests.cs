@@ -5,9 +5,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Sdr.Core.Compliance.Consent;
 using Sdr.Core.Data.Entities;
 using Sdr.Tests.Integration.Support;
+using Sdr.Tests.Support;
 
 namespace Sdr.Tests.Integration.Compliance;
 
+[Trait(TestCategories.Key, TestCategories.Database)]
 public sealed class SuppressionTests
 {
     [Theory]

@@ -6,6 +6,7 @@ using Sdr.Core.Data.Entities;
 using Sdr.Core.Sequences;
 using Sdr.Core.Webhooks;
 using Sdr.Tests.Integration.Support;
+using Sdr.Tests.Support;
 
 namespace Sdr.Tests.Integration.Compliance;
 
@@ -15,6 +16,7 @@ namespace Sdr.Tests.Integration.Compliance;
 /// meanwhile (a STOP, an inbound message, a reservation by someone else), and check that the touch obeys the
 /// change: whatever is moved out of the lock later must keep that true.
 /// </summary>
+[Trait(TestCategories.Key, TestCategories.Database)]
 public sealed class WriteLockRaceTests
 {
     [Fact]

@@ -3,9 +3,11 @@ using Microsoft.EntityFrameworkCore;
 using Sdr.Core.Compliance.Consent;
 using Sdr.Core.Sequences;
 using Sdr.Tests.Integration.Support;
+using Sdr.Tests.Support;
 
 namespace Sdr.Tests.Integration.Data;
 
+[Trait(TestCategories.Key, TestCategories.Database)]
 public sealed class MigrationTests
 {
     [Theory]

@@ -2,9 +2,11 @@ using Microsoft.EntityFrameworkCore;
 using Sdr.Core.Data;
 using Sdr.Core.Data.Entities;
 using Sdr.Tests.Integration.Support;
+using Sdr.Tests.Support;
 
 namespace Sdr.Tests.Integration.Data;
 
+[Trait(TestCategories.Key, TestCategories.Database)]
 public sealed class PreparedSaveTests
 {
     private static readonly DateTime At = new(2026, 3, 2, 15, 4, 5, 123, DateTimeKind.Utc);

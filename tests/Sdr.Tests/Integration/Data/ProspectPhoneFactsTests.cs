@@ -3,10 +3,12 @@ using Sdr.Core.Compliance;
 using Sdr.Core.Compliance.Consent;
 using Sdr.Core.Data;
 using Sdr.Tests.Integration.Support;
+using Sdr.Tests.Support;
 
 namespace Sdr.Tests.Integration.Data;
 
 /// <summary>A prospect stores its phone's facts so a touch does not parse the phone; they must stay true.</summary>
+[Trait(TestCategories.Key, TestCategories.Database)]
 public sealed class ProspectPhoneFactsTests
 {
     [Theory]

@@ -6,7 +6,7 @@ namespace Sdr.Tests.Integration.Sandbox;
 public sealed class SandboxAuthTests
 {
     [Fact]
-    public async Task Unknown_token_is_rejected_with_ghl_401_shape()
+    public async Task UnknownTokenIsRejectedWithGhl401Shape()
     {
         await using var sandbox = await GhlSandbox.StartAsync(new SandboxOptions { ContactsPerLocation = 5 });
         using var http = SandboxHttp.Client(sandbox, token: "not-a-real-token");
@@ -23,7 +23,7 @@ public sealed class SandboxAuthTests
     }
 
     [Fact]
-    public async Task Missing_version_header_is_a_400_naming_the_header()
+    public async Task MissingVersionHeaderIsA400NamingTheHeader()
     {
         await using var sandbox = await GhlSandbox.StartAsync(new SandboxOptions { ContactsPerLocation = 5 });
         using var http = SandboxHttp.Client(sandbox);
@@ -36,7 +36,7 @@ public sealed class SandboxAuthTests
     }
 
     [Fact]
-    public async Task Token_of_one_location_cannot_read_another_locations_contact()
+    public async Task TokenOfOneLocationCannotReadAnotherLocationsContact()
     {
         var options = new SandboxOptions
         {
@@ -53,7 +53,7 @@ public sealed class SandboxAuthTests
     }
 
     [Fact]
-    public async Task Unknown_contact_is_404_and_unknown_path_is_json_404()
+    public async Task UnknownContactIs404AndUnknownPathIsJson404()
     {
         await using var sandbox = await GhlSandbox.StartAsync(new SandboxOptions { ContactsPerLocation = 5 });
         using var http = SandboxHttp.Client(sandbox);

@@ -6,7 +6,7 @@ namespace Sdr.Tests.Integration.Sandbox;
 public sealed class SandboxCalendarTests
 {
     [Fact]
-    public async Task Free_slots_are_date_keyed_and_a_booked_slot_disappears()
+    public async Task FreeSlotsAreDateKeyedAndABookedSlotDisappears()
     {
         await using var sandbox = await GhlSandbox.StartAsync(new SandboxOptions { ContactsPerLocation = 5 });
         using var http = SandboxHttp.Client(sandbox);

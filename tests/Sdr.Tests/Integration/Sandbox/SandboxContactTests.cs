@@ -6,7 +6,7 @@ namespace Sdr.Tests.Integration.Sandbox;
 public sealed class SandboxContactTests
 {
     [Fact]
-    public async Task Adding_tags_keeps_the_existing_ones()
+    public async Task AddingTagsKeepsTheExistingOnes()
     {
         await using var sandbox = await GhlSandbox.StartAsync(new SandboxOptions { ContactsPerLocation = 5 });
         using var http = SandboxHttp.Client(sandbox);
@@ -23,7 +23,7 @@ public sealed class SandboxContactTests
     }
 
     [Fact]
-    public async Task Setting_sms_dnd_through_put_blocks_later_sms()
+    public async Task SettingSmsDndThroughPutBlocksLaterSms()
     {
         await using var sandbox = await GhlSandbox.StartAsync(new SandboxOptions { ContactsPerLocation = 50 });
         using var http = SandboxHttp.Client(sandbox);
@@ -40,7 +40,7 @@ public sealed class SandboxContactTests
     }
 
     [Fact]
-    public async Task Search_by_date_updated_returns_only_older_contacts_with_paging()
+    public async Task SearchByDateUpdatedReturnsOnlyOlderContactsWithPaging()
     {
         await using var sandbox = await GhlSandbox.StartAsync(new SandboxOptions { ContactsPerLocation = 120 });
         using var http = SandboxHttp.Client(sandbox);
@@ -60,7 +60,7 @@ public sealed class SandboxContactTests
     }
 
     [Fact]
-    public async Task Seeded_data_is_deterministic_and_ghl_shaped()
+    public async Task SeededDataIsDeterministicAndGhlShaped()
     {
         await using var a = await GhlSandbox.StartAsync(new SandboxOptions { ContactsPerLocation = 300 });
         await using var b = await GhlSandbox.StartAsync(new SandboxOptions { ContactsPerLocation = 300 });

@@ -6,7 +6,7 @@ namespace Sdr.Tests.Integration.Sandbox;
 public sealed class SandboxMessagingTests
 {
     [Fact]
-    public async Task Sent_sms_is_recorded_and_appears_in_the_conversation_with_the_real_nested_shape()
+    public async Task SentSmsIsRecordedAndAppearsInTheConversationWithTheRealNestedShape()
     {
         await using var sandbox = await GhlSandbox.StartAsync(new SandboxOptions { ContactsPerLocation = 50 });
         using var http = SandboxHttp.Client(sandbox);
@@ -41,7 +41,7 @@ public sealed class SandboxMessagingTests
     }
 
     [Fact]
-    public async Task Sms_to_a_contact_with_active_sms_dnd_is_rejected_and_not_recorded()
+    public async Task SmsToAContactWithActiveSmsDndIsRejectedAndNotRecorded()
     {
         await using var sandbox = await GhlSandbox.StartAsync(new SandboxOptions { ContactsPerLocation = 5 });
         using var http = SandboxHttp.Client(sandbox);
@@ -63,7 +63,7 @@ public sealed class SandboxMessagingTests
     }
 
     [Fact]
-    public async Task Lost_response_fault_still_records_the_message_then_returns_500()
+    public async Task LostResponseFaultStillRecordsTheMessageThenReturns500()
     {
         await using var sandbox = await GhlSandbox.StartAsync(new SandboxOptions { ContactsPerLocation = 50 });
         using var http = SandboxHttp.Client(sandbox);
@@ -82,7 +82,7 @@ public sealed class SandboxMessagingTests
     }
 
     [Fact]
-    public async Task Abort_fault_drops_the_connection_without_applying_the_write()
+    public async Task AbortFaultDropsTheConnectionWithoutApplyingTheWrite()
     {
         await using var sandbox = await GhlSandbox.StartAsync(new SandboxOptions { ContactsPerLocation = 50 });
         using var http = SandboxHttp.Client(sandbox);

@@ -6,7 +6,7 @@ namespace Sdr.Tests.Integration.Sandbox;
 public sealed class SandboxRateLimitTests
 {
     [Fact]
-    public async Task Request_101_in_a_window_gets_429_with_headers_and_the_next_window_recovers()
+    public async Task Request101InAWindowGets429WithHeadersAndTheNextWindowRecovers()
     {
         var window = TimeSpan.FromMilliseconds(1500);
         await using var sandbox = await GhlSandbox.StartAsync(new SandboxOptions { ContactsPerLocation = 5, Window = window });
@@ -35,7 +35,7 @@ public sealed class SandboxRateLimitTests
     }
 
     [Fact]
-    public async Task Switching_rate_limit_off_at_run_time_lets_bursts_through()
+    public async Task SwitchingRateLimitOffAtRunTimeLetsBurstsThrough()
     {
         await using var sandbox = await GhlSandbox.StartAsync(new SandboxOptions { ContactsPerLocation = 5, RequestsPerWindow = 3 });
         sandbox.State.RateLimitEnabled = false;

@@ -12,7 +12,7 @@ namespace Sdr.Tests.Integration.Sandbox;
 public sealed class SandboxWebhookTests
 {
     [Fact]
-    public async Task Inbound_reply_webhook_verifies_with_both_exposed_public_keys()
+    public async Task InboundReplyWebhookVerifiesWithBothExposedPublicKeys()
     {
         await using var sandbox = await GhlSandbox.StartAsync(new SandboxOptions { ContactsPerLocation = 20 });
         await using var receiver = await WebhookReceiver.StartAsync();
@@ -38,7 +38,7 @@ public sealed class SandboxWebhookTests
     }
 
     [Fact]
-    public async Task Bad_signature_mode_produces_signatures_that_fail_verification_and_secret_header_is_sent()
+    public async Task BadSignatureModeProducesSignaturesThatFailVerificationAndSecretHeaderIsSent()
     {
         await using var sandbox = await GhlSandbox.StartAsync(new SandboxOptions { ContactsPerLocation = 20 });
         await using var receiver = await WebhookReceiver.StartAsync();

@@ -4,9 +4,11 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Sdr.Core.Compliance;
 using Sdr.Tests.Integration.Support;
+using Sdr.Tests.Support;
 
 namespace Sdr.Tests.Integration.Sequences;
 
+[Trait(TestCategories.Key, TestCategories.Database)]
 public sealed class CadenceFlowTests
 {
     private static readonly string[] ExpectedTouches = ["sms_1", "email_1", "sms_2", "voicemail_1", "email_2", "sms_3", "voicemail_2"];

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Sdr.Core.Data.Entities;
 using Sdr.Sandbox;
 using Sdr.Tests.Integration.Support;
+using Sdr.Tests.Support;
 
 namespace Sdr.Tests.Integration.Sequences;
 
@@ -11,6 +12,7 @@ namespace Sdr.Tests.Integration.Sequences;
 /// The real server process is killed while GHL holds its answer to a send; after a restart on the
 /// same database the touch has gone out exactly once, whether or not GHL had taken it.
 /// </summary>
+[Trait(TestCategories.Key, TestCategories.Database)]
 public sealed class CrashRecoveryTests
 {
     /// <summary>Three seconds: the test runs on the real clock.</summary>

@@ -4,9 +4,11 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Sdr.Sandbox;
 using Sdr.Tests.Integration.Support;
+using Sdr.Tests.Support;
 
 namespace Sdr.Tests.Integration.Sequences;
 
+[Trait(TestCategories.Key, TestCategories.Database)]
 public sealed class EnrollmentAndDispatchTests
 {
     [Theory]

@@ -2,9 +2,11 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Sdr.Sandbox;
 using Sdr.Tests.Integration.Support;
+using Sdr.Tests.Support;
 
 namespace Sdr.Tests.Integration.Sequences;
 
+[Trait(TestCategories.Key, TestCategories.Database)]
 public sealed class QuietHoursFlowTests
 {
     [Theory]

@@ -3,10 +3,12 @@ using Microsoft.EntityFrameworkCore;
 using Sdr.Core.Data.Entities;
 using Sdr.Sandbox;
 using Sdr.Tests.Integration.Support;
+using Sdr.Tests.Support;
 
 namespace Sdr.Tests.Integration.Sequences;
 
 /// <summary>Touches whose outcome is unknown are settled against the contact's GHL conversation history.</summary>
+[Trait(TestCategories.Key, TestCategories.Database)]
 public sealed class ReconciliationTests
 {
     /// <summary>Past the default reservation timeout (10 minutes): the reconciler may look.</summary>

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Npgsql;
 using Sdr.Sandbox;
 using Sdr.Tests.Integration.Support;
+using Sdr.Tests.Support;
 
 namespace Sdr.Tests.Integration.Webhooks;
 
@@ -10,6 +11,7 @@ namespace Sdr.Tests.Integration.Webhooks;
 /// Two real <c>sdr</c> processes on one PostgreSQL database (SPEC section 10): both take webhooks, one
 /// processes them, and when that one is killed the other takes over.
 /// </summary>
+[Trait(TestCategories.Key, TestCategories.Database)]
 public sealed class MultiInstanceWebhookTests
 {
     private const string Secret = "multi-instance-secret";

@@ -7,10 +7,12 @@ using Sdr.Core.Data.Entities;
 using Sdr.Core.Webhooks;
 using Sdr.Sandbox;
 using Sdr.Tests.Integration.Support;
+using Sdr.Tests.Support;
 
 namespace Sdr.Tests.Integration.Webhooks;
 
 /// <summary>STOP, HELP and START through the real webhook path, the inbox, the processor and GHL.</summary>
+[Trait(TestCategories.Key, TestCategories.Database)]
 public sealed class OptOutFlowTests
 {
     [Theory]

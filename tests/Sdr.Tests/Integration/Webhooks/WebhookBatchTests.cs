@@ -1,10 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Sdr.Core.Data.Entities;
 using Sdr.Tests.Integration.Support;
+using Sdr.Tests.Support;
 
 namespace Sdr.Tests.Integration.Webhooks;
 
 /// <summary>Events the processor takes in one batch: each gets its own outcome, in arrival order.</summary>
+[Trait(TestCategories.Key, TestCategories.Database)]
 public sealed class WebhookBatchTests
 {
     [Theory]

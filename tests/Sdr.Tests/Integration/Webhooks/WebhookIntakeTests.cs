@@ -8,10 +8,12 @@ using Microsoft.EntityFrameworkCore;
 using Sdr.Core.Data.Entities;
 using Sdr.Sandbox;
 using Sdr.Tests.Integration.Support;
+using Sdr.Tests.Support;
 
 namespace Sdr.Tests.Integration.Webhooks;
 
 /// <summary>Bad, forged, stale, duplicated and replayed webhooks: each a clear answer, nothing stored as processed.</summary>
+[Trait(TestCategories.Key, TestCategories.Database)]
 public sealed class WebhookIntakeTests
 {
     [Theory]

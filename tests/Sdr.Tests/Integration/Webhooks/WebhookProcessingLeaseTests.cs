@@ -4,10 +4,12 @@ using Npgsql;
 using Sdr.Core.Data;
 using Sdr.Core.Webhooks;
 using Sdr.Tests.Integration.Support;
+using Sdr.Tests.Support;
 
 namespace Sdr.Tests.Integration.Webhooks;
 
 /// <summary>One webhook processor at a time across instances sharing a PostgreSQL database.</summary>
+[Trait(TestCategories.Key, TestCategories.Database)]
 public sealed class WebhookProcessingLeaseTests
 {
     [Fact]

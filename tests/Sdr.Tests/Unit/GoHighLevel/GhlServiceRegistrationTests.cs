@@ -27,7 +27,7 @@ public sealed class GhlServiceRegistrationTests
     }
 
     [Fact]
-    public async Task Binds_locations_and_product_breaker_keys_and_resolves_the_client()
+    public async Task BindsLocationsAndProductBreakerKeysAndResolvesTheClient()
     {
         using var provider = Build(new()
         {
@@ -48,7 +48,7 @@ public sealed class GhlServiceRegistrationTests
     }
 
     [Fact]
-    public async Task Host_can_redirect_base_url_and_tokens_after_configuration()
+    public async Task HostCanRedirectBaseUrlAndTokensAfterConfiguration()
     {
         using var provider = Build(new() { ["Ghl:BaseUrl"] = "https://services.leadconnectorhq.com" }, builder =>
             builder.Services.PostConfigure<GhlOptions>(o =>
@@ -66,7 +66,7 @@ public sealed class GhlServiceRegistrationTests
     [InlineData("Ghl:RequestsPerWindow", "0", "Ghl:RequestsPerWindow must be between 1 and 10000.")]
     [InlineData("Ghl:BaseUrl", "not a url", "Ghl:BaseUrl must be an absolute http(s) URL.")]
     [InlineData("sdr:performance:circuit_breaker_failure_threshold", "many", "sdr:performance:circuit_breaker_failure_threshold must be a positive integer.")]
-    public void Invalid_settings_fail_naming_the_key(string key, string value, string expected)
+    public void InvalidSettingsFailNamingTheKey(string key, string value, string expected)
     {
         using var provider = Build(new() { [key] = value });
 
@@ -82,7 +82,7 @@ public sealed class GhlServiceRegistrationTests
     [Theory]
     [InlineData(null, false)]
     [InlineData("http://127.0.0.1:4317", true)]
-    public async Task Trace_headers_go_to_ghl_only_when_telemetry_is_exported(string? otlpEndpoint, bool expected)
+    public async Task TraceHeadersGoToGhlOnlyWhenTelemetryIsExported(string? otlpEndpoint, bool expected)
     {
         var seen = new ConcurrentQueue<bool>();
         var server = WebApplication.CreateSlimBuilder();

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Sdr.Core.GoHighLevel;
@@ -20,10 +21,10 @@ internal sealed class GhlTestHarness : IDisposable
         Handler = handler;
         Options = options;
         var monitor = new StaticOptionsMonitor<GhlOptions>(options);
-        Breakers = new GhlCircuitBreakerRegistry(Time, new RecordingLogger<GhlCircuitBreakerRegistry>(Logs));
+        Breakers = new GhlCircuitBreakerRegistry(Time, new FakeLogger<GhlCircuitBreakerRegistry>(Logs));
         Limiter = new GhlRateLimiter(Microsoft.Extensions.Options.Options.Create(options), Time);
         _httpClient = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
-        Client = new GoHighLevelClient(_httpClient, monitor, new OptionsLocationTokenProvider(monitor), Limiter, Breakers, Time, new RecordingLogger<GoHighLevelClient>(Logs));
+        Client = new GoHighLevelClient(_httpClient, monitor, new OptionsLocationTokenProvider(monitor), Limiter, Breakers, Time, new FakeLogger<GoHighLevelClient>(Logs));
     }
 
     public FakeGhlHandler Handler { get; }
@@ -32,7 +33,8 @@ internal sealed class GhlTestHarness : IDisposable
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
 
-    public List<LogEntry> Logs { get; } = [];
+    /// <summary>Every log record of the client and the breakers, formatted.</summary>
+    public FakeLogCollector Logs { get; } = new();
 
     public GhlCircuitBreakerRegistry Breakers { get; }
 

@@ -12,7 +12,7 @@ public sealed class GoHighLevelClientCircuitBreakerTests
     private static HttpResponseMessage Contact() => FakeGhlHandler.Json(HttpStatusCode.OK, """{"contact":{"id":"c1"}}""");
 
     [Fact]
-    public async Task Opens_after_three_consecutive_failures_fails_fast_then_half_opens_after_the_break()
+    public async Task OpensAfterThreeConsecutiveFailuresFailsFastThenHalfOpensAfterTheBreak()
     {
         var healthy = false;
         using var harness = GhlTestHarness.Create(new FakeGhlHandler((_, _) => Task.FromResult(healthy ? Contact() : Fail())), o => o.MaxRetries = 0);
@@ -26,7 +26,7 @@ public sealed class GoHighLevelClientCircuitBreakerTests
         var fast = await Should.ThrowAsync<GhlApiException>(() => harness.Client.GetContactAsync(GhlTestHarness.LocationA, "c1"));
         fast.IsCircuitOpen.ShouldBeTrue();
         harness.Handler.Count.ShouldBe(3);
-        harness.Logs.Count(l => l.Level == LogLevel.Error && l.Message.Contains("circuit breaker opened")).ShouldBe(1);
+        harness.Logs.GetSnapshot().Count(l => l.Level == LogLevel.Error && l.Message.Contains("circuit breaker opened")).ShouldBe(1);
 
         harness.Time.Advance(TimeSpan.FromMinutes(30));
         harness.Breakers.GetState(GhlTestHarness.LocationA).ShouldBe(GhlCircuitState.HalfOpen);
@@ -37,7 +37,7 @@ public sealed class GoHighLevelClientCircuitBreakerTests
     }
 
     [Fact]
-    public async Task Half_open_lets_a_single_trial_through_and_a_failed_trial_reopens()
+    public async Task HalfOpenLetsASingleTrialThroughAndAFailedTrialReopens()
     {
         var release = new TaskCompletionSource<HttpResponseMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
         using var harness = GhlTestHarness.Create(new FakeGhlHandler((_, index) => index < 3 ? Task.FromResult(Fail()) : release.Task), o => o.MaxRetries = 0);
@@ -60,7 +60,7 @@ public sealed class GoHighLevelClientCircuitBreakerTests
     }
 
     [Fact]
-    public async Task Client_errors_do_not_count_as_failures()
+    public async Task ClientErrorsDoNotCountAsFailures()
     {
         using var harness = GhlTestHarness.Create(FakeGhlHandler.Sequence(() => FakeGhlHandler.Json(HttpStatusCode.BadRequest, """{"statusCode":400,"message":"bad"}""")));
 
@@ -73,7 +73,7 @@ public sealed class GoHighLevelClientCircuitBreakerTests
     }
 
     [Fact]
-    public async Task Breaker_is_per_location()
+    public async Task BreakerIsPerLocation()
     {
         using var harness = GhlTestHarness.Create(
             new FakeGhlHandler((request, _) => Task.FromResult(request.Headers["Authorization"].EndsWith(GhlTestHarness.TokenA, StringComparison.Ordinal) ? Fail() : Contact())),

@@ -6,7 +6,7 @@ namespace Sdr.Tests.Unit.GoHighLevel;
 public sealed class GoHighLevelClientMappingTests
 {
     [Fact]
-    public async Task Contact_maps_dnd_settings_tags_and_timezone()
+    public async Task ContactMapsDndSettingsTagsAndTimezone()
     {
         const string json = """
             {"contact":{"id":"c1","locationId":"loc-A","firstName":"Ann","lastName":"Lee","email":"ann@example.com",
@@ -30,7 +30,7 @@ public sealed class GoHighLevelClientMappingTests
     }
 
     [Fact]
-    public async Task Missing_contact_is_null()
+    public async Task MissingContactIsNull()
     {
         using var harness = GhlTestHarness.Create(FakeGhlHandler.Sequence(() => FakeGhlHandler.Json(HttpStatusCode.NotFound, """{"statusCode":404,"message":"Contact not found"}""")));
 
@@ -41,7 +41,7 @@ public sealed class GoHighLevelClientMappingTests
     [Theory]
     [InlineData("""{"messages":{"lastMessageId":"m1","nextPage":false,"messages":[{"id":"m2","direction":"inbound","messageType":"TYPE_SMS","body":"yes","dateAdded":"2026-01-02T10:00:00.000Z"},{"id":"m1","direction":"outbound","messageType":"TYPE_SMS","body":"hi","dateAdded":"2026-01-01T10:00:00.000Z"}]}}""")]
     [InlineData("""{"lastMessageId":"m1","nextPage":false,"messages":[{"id":"m1","direction":"outbound","messageType":"TYPE_SMS","body":"hi","dateAdded":"2026-01-01T10:00:00.000Z"},{"id":"m2","direction":"inbound","messageType":"TYPE_SMS","body":"yes","dateAdded":"2026-01-02T10:00:00.000Z"}]}""")]
-    public async Task Conversation_messages_accept_the_real_nested_and_the_spec_flat_shape(string messagesJson)
+    public async Task ConversationMessagesAcceptTheRealNestedAndTheSpecFlatShape(string messagesJson)
     {
         using var harness = GhlTestHarness.Create(new FakeGhlHandler((request, _) => Task.FromResult(request.Uri.AbsolutePath == "/conversations/search"
             ? FakeGhlHandler.Json(HttpStatusCode.OK, """{"conversations":[{"id":"cv1","contactId":"c1","locationId":"loc-A"}],"total":1}""")
@@ -58,7 +58,7 @@ public sealed class GoHighLevelClientMappingTests
     }
 
     [Fact]
-    public async Task Contact_without_conversation_has_no_messages()
+    public async Task ContactWithoutConversationHasNoMessages()
     {
         using var harness = GhlTestHarness.Create(FakeGhlHandler.Sequence(() => FakeGhlHandler.Json(HttpStatusCode.OK, """{"conversations":[],"total":0}""")));
 
@@ -67,7 +67,7 @@ public sealed class GoHighLevelClientMappingTests
     }
 
     [Fact]
-    public async Task Free_slots_are_read_from_the_date_keyed_map()
+    public async Task FreeSlotsAreReadFromTheDateKeyedMap()
     {
         const string json = """
             {"2024-10-29":{"slots":["2024-10-29T10:00:00-05:00"]},
@@ -91,7 +91,7 @@ public sealed class GoHighLevelClientMappingTests
     }
 
     [Fact]
-    public async Task Appointment_maps_the_created_event()
+    public async Task AppointmentMapsTheCreatedEvent()
     {
         using var harness = GhlTestHarness.Create(FakeGhlHandler.Sequence(() => FakeGhlHandler.Json(HttpStatusCode.OK,
             """{"id":"ap1","calendarId":"cal1","locationId":"loc-A","contactId":"c1","startTime":"2026-03-03T15:00:00+00:00","endTime":"2026-03-03T15:30:00+00:00"}""")));

@@ -8,7 +8,7 @@ public sealed class GoHighLevelClientRateLimitTests
         FakeGhlHandler.Json(HttpStatusCode.OK, """{"contact":{"id":"c1"}}""", headers);
 
     [Fact]
-    public async Task Remaining_zero_holds_the_location_for_the_interval()
+    public async Task RemainingZeroHoldsTheLocationForTheInterval()
     {
         using var harness = GhlTestHarness.Create(FakeGhlHandler.Sequence(
             () => Contact(("X-RateLimit-Remaining", "0"), ("X-RateLimit-Interval-Milliseconds", "5000"), ("X-RateLimit-Max", "100")),
@@ -28,7 +28,7 @@ public sealed class GoHighLevelClientRateLimitTests
     }
 
     [Fact]
-    public async Task Token_bucket_waits_per_location_and_the_wait_is_cancellable()
+    public async Task TokenBucketWaitsPerLocationAndTheWaitIsCancellable()
     {
         using var harness = GhlTestHarness.Create(FakeGhlHandler.Sequence(() => Contact()), o =>
         {

@@ -7,7 +7,7 @@ namespace Sdr.Tests.Unit.GoHighLevel;
 public sealed class GoHighLevelClientRequestTests
 {
     [Fact]
-    public async Task Contacts_calls_send_bearer_token_of_the_location_and_contacts_version()
+    public async Task ContactsCallsSendBearerTokenOfTheLocationAndContactsVersion()
     {
         using var harness = GhlTestHarness.Create(FakeGhlHandler.Sequence(() => FakeGhlHandler.Json(HttpStatusCode.OK, """{"contact":{"id":"c1"}}""")));
 
@@ -22,7 +22,7 @@ public sealed class GoHighLevelClientRequestTests
     }
 
     [Fact]
-    public async Task Conversations_and_calendars_use_the_2021_04_15_version()
+    public async Task ConversationsAndCalendarsUseThe20210415Version()
     {
         using var harness = GhlTestHarness.Create(new FakeGhlHandler((request, _) => Task.FromResult(request.Uri.AbsolutePath switch
         {
@@ -37,7 +37,7 @@ public sealed class GoHighLevelClientRequestTests
     }
 
     [Fact]
-    public async Task Opportunity_search_uses_snake_case_query_and_contacts_version()
+    public async Task OpportunitySearchUsesSnakeCaseQueryAndContactsVersion()
     {
         using var harness = GhlTestHarness.Create(FakeGhlHandler.Sequence(() => FakeGhlHandler.Json(HttpStatusCode.OK, """{"opportunities":[],"meta":{"total":0}}""")));
 
@@ -50,7 +50,7 @@ public sealed class GoHighLevelClientRequestTests
     }
 
     [Fact]
-    public async Task Send_sms_posts_type_contact_and_message_only()
+    public async Task SendSmsPostsTypeContactAndMessageOnly()
     {
         using var harness = GhlTestHarness.Create(FakeGhlHandler.Sequence(() => FakeGhlHandler.Json(HttpStatusCode.OK, """{"conversationId":"cv1","messageId":"m1","status":"pending"}""")));
 
@@ -65,7 +65,7 @@ public sealed class GoHighLevelClientRequestTests
     }
 
     [Fact]
-    public async Task Inactive_search_posts_a_dateUpdated_range_filter_and_pages_with_searchAfter()
+    public async Task InactiveSearchPostsADateUpdatedRangeFilterAndPagesWithSearchAfter()
     {
         var first = string.Join(",", Enumerable.Range(0, 2).Select(i => $$"""{"id":"c{{i}}","searchAfter":[1700000000000,"c{{i}}"]}"""));
         using var harness = GhlTestHarness.Create(FakeGhlHandler.Sequence(
@@ -86,7 +86,7 @@ public sealed class GoHighLevelClientRequestTests
     }
 
     [Fact]
-    public async Task Upsert_sends_location_in_body_and_adds_tags_separately()
+    public async Task UpsertSendsLocationInBodyAndAddsTagsSeparately()
     {
         using var harness = GhlTestHarness.Create(new FakeGhlHandler((request, _) => Task.FromResult(request.Uri.AbsolutePath == "/contacts/upsert"
             ? FakeGhlHandler.Json(HttpStatusCode.OK, """{"new":false,"contact":{"id":"c9","tags":["old"]}}""")
@@ -103,7 +103,7 @@ public sealed class GoHighLevelClientRequestTests
     }
 
     [Fact]
-    public async Task Unknown_location_fails_without_any_http_call()
+    public async Task UnknownLocationFailsWithoutAnyHttpCall()
     {
         using var harness = GhlTestHarness.Create(FakeGhlHandler.Sequence(() => FakeGhlHandler.Json(HttpStatusCode.OK, "{}")));
 

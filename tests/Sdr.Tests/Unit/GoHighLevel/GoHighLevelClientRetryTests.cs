@@ -13,7 +13,7 @@ public sealed class GoHighLevelClientRetryTests
         FakeGhlHandler.Json(HttpStatusCode.OK, """{"conversationId":"cv1","messageId":"m1","status":"pending"}""");
 
     [Fact]
-    public async Task Send_that_gets_429_waits_for_retry_after_then_is_retried()
+    public async Task SendThatGets429WaitsForRetryAfterThenIsRetried()
     {
         using var harness = GhlTestHarness.Create(FakeGhlHandler.Sequence(
             () => FakeGhlHandler.Json(HttpStatusCode.TooManyRequests, """{"statusCode":429,"message":"Too many requests"}""", ("Retry-After", "2")),
@@ -30,7 +30,7 @@ public sealed class GoHighLevelClientRetryTests
     }
 
     [Fact]
-    public async Task Send_that_gets_500_is_not_repeated_and_outcome_is_unknown()
+    public async Task SendThatGets500IsNotRepeatedAndOutcomeIsUnknown()
     {
         using var harness = GhlTestHarness.Create(FakeGhlHandler.Sequence(
             () => FakeGhlHandler.Json(HttpStatusCode.InternalServerError, """{"statusCode":500,"message":"boom","traceId":"tr-500"}"""),
@@ -43,11 +43,11 @@ public sealed class GoHighLevelClientRetryTests
         ex.Operation.ShouldBe("SendMessage");
         ex.TraceId.ShouldBe("tr-500");
         harness.Handler.Count.ShouldBe(1);
-        harness.Logs.ShouldNotContain(l => l.Message.Contains("private words"));
+        harness.Logs.GetSnapshot().ShouldNotContain(l => l.Message.Contains("private words"));
     }
 
     [Fact]
-    public async Task Send_whose_connection_broke_after_sending_is_not_repeated()
+    public async Task SendWhoseConnectionBrokeAfterSendingIsNotRepeated()
     {
         using var harness = GhlTestHarness.Create(new FakeGhlHandler((_, _) => throw new HttpRequestException(HttpRequestError.ResponseEnded, "ended")));
 
@@ -59,7 +59,7 @@ public sealed class GoHighLevelClientRetryTests
     }
 
     [Fact]
-    public async Task Send_whose_connection_was_refused_is_retried()
+    public async Task SendWhoseConnectionWasRefusedIsRetried()
     {
         using var harness = GhlTestHarness.Create(new FakeGhlHandler((_, index) => index == 0
             ? throw new HttpRequestException(HttpRequestError.ConnectionError, "refused", new SocketException((int)SocketError.ConnectionRefused))
@@ -70,7 +70,7 @@ public sealed class GoHighLevelClientRetryTests
     }
 
     [Fact]
-    public async Task Get_that_gets_500_is_retried_until_it_succeeds()
+    public async Task GetThatGets500IsRetriedUntilItSucceeds()
     {
         using var harness = GhlTestHarness.Create(FakeGhlHandler.Sequence(
             () => FakeGhlHandler.Json(HttpStatusCode.BadGateway, "<html>bad gateway</html>"),
@@ -82,7 +82,7 @@ public sealed class GoHighLevelClientRetryTests
     }
 
     [Fact]
-    public async Task Get_is_retried_at_most_three_times()
+    public async Task GetIsRetriedAtMostThreeTimes()
     {
         using var harness = GhlTestHarness.Create(
             FakeGhlHandler.Sequence(() => FakeGhlHandler.Json(HttpStatusCode.ServiceUnavailable, "{}")),
@@ -96,7 +96,7 @@ public sealed class GoHighLevelClientRetryTests
     }
 
     [Fact]
-    public async Task Rejected_token_is_not_retried_and_says_so_without_the_token()
+    public async Task RejectedTokenIsNotRetriedAndSaysSoWithoutTheToken()
     {
         using var harness = GhlTestHarness.Create(FakeGhlHandler.Sequence(
             () => FakeGhlHandler.Json(HttpStatusCode.Unauthorized, """{"statusCode":401,"message":"Invalid JWT","error":"Unauthorized"}""")));
@@ -107,14 +107,14 @@ public sealed class GoHighLevelClientRetryTests
         ex.Message.ShouldContain("GHL rejected the token for location loc-A");
         ex.Message.ShouldNotContain(GhlTestHarness.TokenA);
         harness.Handler.Count.ShouldBe(1);
-        var errors = harness.Logs.Where(l => l.Level == LogLevel.Error).ToArray();
+        var errors = harness.Logs.GetSnapshot().Where(l => l.Level == LogLevel.Error).ToArray();
         errors.Length.ShouldBe(1);
         errors[0].Message.ShouldContain("GHL rejected the token for location loc-A");
-        harness.Logs.ShouldNotContain(l => l.Message.Contains(GhlTestHarness.TokenA));
+        harness.Logs.GetSnapshot().ShouldNotContain(l => l.Message.Contains(GhlTestHarness.TokenA));
     }
 
     [Fact]
-    public async Task Client_error_surfaces_ghl_trace_id_and_is_not_retried()
+    public async Task ClientErrorSurfacesGhlTraceIdAndIsNotRetried()
     {
         using var harness = GhlTestHarness.Create(FakeGhlHandler.Sequence(
             () => FakeGhlHandler.Json((HttpStatusCode)422, """{"statusCode":422,"message":["startTime must be a valid ISO 8601 date string"],"error":"Unprocessable Entity","traceId":"9f1c-trace"}""")));

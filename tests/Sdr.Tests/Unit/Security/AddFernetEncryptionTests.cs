@@ -18,7 +18,7 @@ public sealed class AddFernetEncryptionTests : IDisposable
     }
 
     [Fact]
-    public void Production_without_a_key_fails_when_the_ring_is_resolved()
+    public void ProductionWithoutAKeyFailsWhenTheRingIsResolved()
     {
         using var host = Build(Environments.Production, key: null);
 
@@ -27,7 +27,7 @@ public sealed class AddFernetEncryptionTests : IDisposable
     }
 
     [Fact]
-    public void Production_without_a_key_stops_the_host_start()
+    public void ProductionWithoutAKeyStopsTheHostStart()
     {
         using var host = Build(Environments.Production, key: null);
 
@@ -36,7 +36,7 @@ public sealed class AddFernetEncryptionTests : IDisposable
     }
 
     [Fact]
-    public void Configured_key_is_used_as_a_singleton()
+    public void ConfiguredKeyIsUsedAsASingleton()
     {
         var key = FernetKeyRing.GenerateKey();
         using var host = Build(Environments.Production, key);
@@ -48,7 +48,7 @@ public sealed class AddFernetEncryptionTests : IDisposable
     }
 
     [Fact]
-    public void Development_generates_the_key_file_in_the_data_directory()
+    public void DevelopmentGeneratesTheKeyFileInTheDataDirectory()
     {
         using var host = Build(Environments.Development, key: null);
 

@@ -2,9 +2,11 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using Sdr.Core.Security;
+using Sdr.Tests.Support;
 
 namespace Sdr.Tests.Unit.Security;
 
+[Trait(TestCategories.Key, TestCategories.Database)]
 public sealed class EncryptedStringConverterTests
 {
     private const string Body = "Hi Dana, yes please call me at 555-0100 tomorrow";
@@ -12,7 +14,7 @@ public sealed class EncryptedStringConverterTests
     private readonly FernetKeyRing _ring = FernetKeyRing.Parse(FernetKeyRing.GenerateKey(), new FakeTimeProvider(DateTimeOffset.UtcNow));
 
     [Fact]
-    public void Round_trips_and_the_stored_value_is_a_token_without_the_plaintext()
+    public void RoundTripsAndTheStoredValueIsATokenWithoutThePlaintext()
     {
         var converter = new EncryptedStringConverter(_ring);
 
@@ -25,7 +27,7 @@ public sealed class EncryptedStringConverterTests
     }
 
     [Fact]
-    public void Null_stays_null()
+    public void NullStaysNull()
     {
         var converter = new EncryptedStringConverter(_ring);
 
@@ -34,13 +36,13 @@ public sealed class EncryptedStringConverterTests
     }
 
     [Fact]
-    public void Requires_a_key_ring()
+    public void RequiresAKeyRing()
     {
         Should.Throw<ArgumentNullException>(() => new EncryptedStringConverter(null!));
     }
 
     [Fact]
-    public void Sqlite_column_holds_ciphertext_and_entities_read_back_plaintext()
+    public void SqliteColumnHoldsCiphertextAndEntitiesReadBackPlaintext()
     {
         using var connection = new SqliteConnection("Data Source=:memory:");
         connection.Open();

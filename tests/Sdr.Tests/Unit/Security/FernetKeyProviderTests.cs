@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Sdr.Core.Security;
 
 namespace Sdr.Tests.Unit.Security;
@@ -6,7 +7,7 @@ namespace Sdr.Tests.Unit.Security;
 public sealed class FernetKeyProviderTests : IDisposable
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), $"sdr-fernet-{Guid.NewGuid():N}");
-    private readonly CapturingLogger _logger = new();
+    private readonly FakeLogger _logger = new();
 
     private string KeyFilePath => Path.Combine(_directory, "data", "fernet.key");
 
@@ -19,7 +20,7 @@ public sealed class FernetKeyProviderTests : IDisposable
     }
 
     [Fact]
-    public void Configured_keys_win_and_no_key_file_is_written()
+    public void ConfiguredKeysWinAndNoKeyFileIsWritten()
     {
         var key = FernetKeyRing.GenerateKey();
 
@@ -28,14 +29,14 @@ public sealed class FernetKeyProviderTests : IDisposable
         ring.Count.ShouldBe(2);
         FernetKeyRing.Parse(key, TimeProvider.System).DecryptString(ring.EncryptString("x")).ShouldBe("x");
         File.Exists(KeyFilePath).ShouldBeFalse();
-        _logger.Entries.ShouldAllBe(e => !e.Message.Contains(key));
+        _logger.Collector.GetSnapshot().ShouldAllBe(e => !e.Message.Contains(key));
     }
 
     [Theory]
     [InlineData(null)]
     [InlineData("")]
     [InlineData("  ")]
-    public void Production_without_a_key_throws(string? configured)
+    public void ProductionWithoutAKeyThrows(string? configured)
     {
         var error = Should.Throw<InvalidOperationException>(
             () => FernetKeyProvider.Resolve(configured, isProduction: true, KeyFilePath, TimeProvider.System, _logger));
@@ -45,7 +46,7 @@ public sealed class FernetKeyProviderTests : IDisposable
     }
 
     [Fact]
-    public void Malformed_configured_key_names_the_variable_and_hides_the_key()
+    public void MalformedConfiguredKeyNamesTheVariableAndHidesTheKey()
     {
         const string Malformed = "this-is-my-secret-but-broken-key";
 
@@ -57,7 +58,7 @@ public sealed class FernetKeyProviderTests : IDisposable
     }
 
     [Fact]
-    public void Generates_an_owner_only_key_file_once_and_reuses_it()
+    public void GeneratesAnOwnerOnlyKeyFileOnceAndReusesIt()
     {
         var first = FernetKeyProvider.Resolve(null, isProduction: false, KeyFilePath, TimeProvider.System, _logger);
         var token = first.EncryptString("persisted reply");
@@ -74,14 +75,14 @@ public sealed class FernetKeyProviderTests : IDisposable
             File.GetUnixFileMode(KeyFilePath).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
 
-        var warnings = _logger.Entries.Where(e => e.Level == LogLevel.Warning).ToList();
+        var warnings = _logger.Collector.GetSnapshot().Where(e => e.Level == LogLevel.Warning).ToList();
         warnings.Count.ShouldBe(2);
         warnings.ShouldAllBe(w => w.Message.Contains("SDR_FERNET_KEY is not set") && w.Message.Contains(KeyFilePath));
-        _logger.Entries.ShouldAllBe(e => !e.Message.Contains(key));
+        _logger.Collector.GetSnapshot().ShouldAllBe(e => !e.Message.Contains(key));
     }
 
     [Fact]
-    public void Warns_when_an_existing_key_file_is_readable_by_others()
+    public void WarnsWhenAnExistingKeyFileIsReadableByOthers()
     {
         if (OperatingSystem.IsWindows())
         {
@@ -93,11 +94,11 @@ public sealed class FernetKeyProviderTests : IDisposable
 
         FernetKeyProvider.Resolve(null, isProduction: false, KeyFilePath, TimeProvider.System, _logger);
 
-        _logger.Entries.ShouldContain(e => e.Level == LogLevel.Warning && e.Message.Contains("chmod 600"));
+        _logger.Collector.GetSnapshot().ShouldContain(e => e.Level == LogLevel.Warning && e.Message.Contains("chmod 600"));
     }
 
     [Fact]
-    public void A_corrupt_key_file_fails_without_printing_its_content()
+    public void ACorruptKeyFileFailsWithoutPrintingItsContent()
     {
         Directory.CreateDirectory(Path.GetDirectoryName(KeyFilePath)!);
         File.WriteAllText(KeyFilePath, "garbage-content");

@@ -10,7 +10,7 @@ public sealed class FernetKeyRingTests
     private readonly string _newKey = FernetKeyRing.GenerateKey();
 
     [Fact]
-    public void Round_trips_strings_and_passes_null_through()
+    public void RoundTripsStringsAndPassesNullThrough()
     {
         var ring = FernetKeyRing.Parse(_oldKey, _time);
 
@@ -25,7 +25,7 @@ public sealed class FernetKeyRingTests
     }
 
     [Fact]
-    public void Uses_the_injected_clock_and_random_ivs()
+    public void UsesTheInjectedClockAndRandomIvs()
     {
         var ring = FernetKeyRing.Parse(_oldKey, _time);
 
@@ -39,7 +39,7 @@ public sealed class FernetKeyRingTests
     }
 
     [Fact]
-    public void Token_of_the_old_key_decrypts_after_a_new_primary_is_prepended()
+    public void TokenOfTheOldKeyDecryptsAfterANewPrimaryIsPrepended()
     {
         var token = FernetKeyRing.Parse(_oldKey, _time).EncryptString("old body")!;
 
@@ -50,7 +50,7 @@ public sealed class FernetKeyRingTests
     }
 
     [Fact]
-    public void New_tokens_use_the_primary_key()
+    public void NewTokensUseThePrimaryKey()
     {
         var ring = FernetKeyRing.Parse($"{_newKey},{_oldKey}", _time);
 
@@ -61,7 +61,7 @@ public sealed class FernetKeyRingTests
     }
 
     [Fact]
-    public void Rotate_yields_a_token_of_the_new_key_with_the_original_timestamp()
+    public void RotateYieldsATokenOfTheNewKeyWithTheOriginalTimestamp()
     {
         var token = FernetKeyRing.Parse(_oldKey, _time).EncryptString("old body")!;
         var created = _time.GetUtcNow();
@@ -78,7 +78,7 @@ public sealed class FernetKeyRingTests
     }
 
     [Fact]
-    public void Rejects_a_token_of_an_unknown_key()
+    public void RejectsATokenOfAnUnknownKey()
     {
         var token = FernetKeyRing.Parse(FernetKeyRing.GenerateKey(), _time).EncryptString("x")!;
         var ring = FernetKeyRing.Parse($"{_newKey},{_oldKey}", _time);
@@ -92,7 +92,7 @@ public sealed class FernetKeyRingTests
     [InlineData("{0},,{0}", "entry 2 of 3")]
     [InlineData("c2hvcnQ=", "entry 1 of 1")]
     [InlineData("{0},{0}x", "entry 2 of 2")]
-    public void Malformed_key_error_names_the_variable_and_never_the_key(string format, string position)
+    public void MalformedKeyErrorNamesTheVariableAndNeverTheKey(string format, string position)
     {
         var keys = string.Format(System.Globalization.CultureInfo.InvariantCulture, format, _oldKey);
 
@@ -106,7 +106,7 @@ public sealed class FernetKeyRingTests
     }
 
     [Fact]
-    public void Generated_keys_are_valid_and_distinct()
+    public void GeneratedKeysAreValidAndDistinct()
     {
         var key = FernetKeyRing.GenerateKey();
 

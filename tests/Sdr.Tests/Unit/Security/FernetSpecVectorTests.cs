@@ -36,7 +36,7 @@ public sealed class FernetSpecVectorTests
     }
 
     [Fact]
-    public void Vector_files_are_not_empty()
+    public void VectorFilesAreNotEmpty()
     {
         FernetSpecVectors.Generate.ShouldNotBeEmpty();
         FernetSpecVectors.Verify.ShouldNotBeEmpty();
@@ -45,7 +45,7 @@ public sealed class FernetSpecVectorTests
 
     [Theory]
     [MemberData(nameof(GenerateCases))]
-    public void Generate_vector_produces_the_exact_token(int index)
+    public void GenerateVectorProducesTheExactToken(int index)
     {
         var vector = FernetSpecVectors.Generate[index];
 
@@ -56,7 +56,7 @@ public sealed class FernetSpecVectorTests
 
     [Theory]
     [MemberData(nameof(VerifyCases))]
-    public void Verify_vector_decrypts(int index)
+    public void VerifyVectorDecrypts(int index)
     {
         var vector = FernetSpecVectors.Verify[index];
 
@@ -67,7 +67,7 @@ public sealed class FernetSpecVectorTests
 
     [Theory]
     [MemberData(nameof(InvalidCases))]
-    public void Invalid_vector_is_rejected(string description)
+    public void InvalidVectorIsRejected(string description)
     {
         var vector = FernetSpecVectors.Invalid.Single(v => v.Desc == description);
         var fernet = new Fernet(vector.Secret);
@@ -82,7 +82,7 @@ public sealed class FernetSpecVectorTests
 
     [Theory]
     [MemberData(nameof(InvalidCases))]
-    public void Invalid_vector_is_rejected_by_a_key_ring(string description)
+    public void InvalidVectorIsRejectedByAKeyRing(string description)
     {
         var vector = FernetSpecVectors.Invalid.Single(v => v.Desc == description);
         var ring = FernetKeyRing.Parse($"{FernetKeyRing.GenerateKey()},{vector.Secret}", new FixedTime(vector.Now));

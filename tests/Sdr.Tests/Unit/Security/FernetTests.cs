@@ -9,7 +9,7 @@ public sealed class FernetTests
     private static readonly DateTimeOffset Now = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
 
     [Fact]
-    public void Round_trips_with_random_ivs()
+    public void RoundTripsWithRandomIvs()
     {
         var fernet = new Fernet(Secret);
         var plaintext = Encoding.UTF8.GetBytes("Call me back at 555-0100");
@@ -23,7 +23,7 @@ public sealed class FernetTests
     }
 
     [Fact]
-    public void Round_trips_empty_plaintext()
+    public void RoundTripsEmptyPlaintext()
     {
         var fernet = new Fernet(Secret);
 
@@ -31,7 +31,7 @@ public sealed class FernetTests
     }
 
     [Fact]
-    public void Rejects_a_wrong_version_byte()
+    public void RejectsAWrongVersionByte()
     {
         var fernet = new Fernet(Secret);
         var bytes = DecodeUrlSafe(fernet.Encrypt("hello"u8, Now));
@@ -43,7 +43,7 @@ public sealed class FernetTests
     }
 
     [Fact]
-    public void Rejects_a_token_of_another_key_without_revealing_the_plaintext()
+    public void RejectsATokenOfAnotherKeyWithoutRevealingThePlaintext()
     {
         var token = new Fernet(FernetKeyRing.GenerateKey()).Encrypt("secret reply body"u8, Now);
 
@@ -54,7 +54,7 @@ public sealed class FernetTests
     }
 
     [Fact]
-    public void Rejects_a_tampered_ciphertext()
+    public void RejectsATamperedCiphertext()
     {
         var fernet = new Fernet(Secret);
         var bytes = DecodeUrlSafe(fernet.Encrypt("hello"u8, Now));
@@ -68,13 +68,13 @@ public sealed class FernetTests
     [InlineData("gAAAAA")]
     [InlineData("not base64 at all!")]
     [InlineData("gAAAAAAdwJ6wAAECAwQFBgcICQoLDA0ODy021cpGVWKZ_eEwCGM4BLLF_5CV9dOPmrhuVUPgJobwOz7JcbmrR64jVmpU4IwqDA")]
-    public void Rejects_malformed_tokens(string token)
+    public void RejectsMalformedTokens(string token)
     {
         Should.Throw<FernetException>(() => new Fernet(Secret).Decrypt(token, Now));
     }
 
     [Fact]
-    public void Ignores_the_timestamp_without_a_ttl_like_python()
+    public void IgnoresTheTimestampWithoutATtlLikePython()
     {
         var fernet = new Fernet(Secret);
         var token = fernet.Encrypt("hello"u8, Now.AddYears(-5));
@@ -84,7 +84,7 @@ public sealed class FernetTests
     }
 
     [Fact]
-    public void Accepts_a_timestamp_within_the_clock_skew_and_rejects_beyond_it()
+    public void AcceptsATimestampWithinTheClockSkewAndRejectsBeyondIt()
     {
         var fernet = new Fernet(Secret);
         var ttl = TimeSpan.FromMinutes(5);
@@ -98,7 +98,7 @@ public sealed class FernetTests
     [InlineData("too-short")]
     [InlineData("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8")]
     [InlineData("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8fHw==")]
-    public void Rejects_malformed_keys_without_echoing_them(string key)
+    public void RejectsMalformedKeysWithoutEchoingThem(string key)
     {
         var error = Should.Throw<FormatException>(() => new Fernet(key));
 
@@ -107,7 +107,7 @@ public sealed class FernetTests
     }
 
     [Fact]
-    public void Rejects_an_iv_of_the_wrong_size()
+    public void RejectsAnIvOfTheWrongSize()
     {
         Should.Throw<ArgumentException>(() => new Fernet(Secret).Encrypt("x"u8, Now, new byte[8]));
     }

@@ -19,7 +19,7 @@ public sealed class PythonCompatibilityTests
         "gAAAAABlU_F7wvuVT0fZbXCstmY5u3KehwjEFSWloLTL3i9odbgD2LydRcXieaTKITzMcYovJJjoy-1S9Usjzu5o3K0UCzMIOoXQYtG80pFlVifXOEgv7AtfvfU0uyWU7hqeNWA65Yyt_wYrlwNc_VCUE-0b_wZsTINmlLRU6PMPc8CgwL6gTwY=",
         1700000123,
         "Olá 👋 — reply: STOP? Ünïcödé, and a body longer than one AES block.")]
-    public void Decrypts_a_token_made_by_pythons_cryptography_fernet(string token, long timestamp, string expected)
+    public void DecryptsATokenMadeByPythonsCryptographyFernet(string token, long timestamp, string expected)
     {
         var createdAt = DateTimeOffset.FromUnixTimeSeconds(timestamp);
         var ring = FernetKeyRing.Parse(Key, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(createdAt.AddSeconds(30)));

@@ -5,6 +5,7 @@ using Sdr.Core.Compliance.Caps;
 using Sdr.Core.Data;
 using Sdr.Core.Data.Entities;
 using Sdr.Core.Security;
+using Sdr.Tests.Support;
 
 namespace Sdr.Tests.Unit.Compliance.Caps;
 
@@ -12,6 +13,7 @@ namespace Sdr.Tests.Unit.Compliance.Caps;
 /// The database counters on an in-memory SQLite database built with EnsureCreated (the migrations
 /// come later). Each concurrent caller has its own context and connection to the shared database.
 /// </summary>
+[Trait(TestCategories.Key, TestCategories.Database)]
 public sealed class DatabaseCapCounterTests : IDisposable
 {
     private static readonly FernetKeyRing KeyRing = FernetKeyRing.Parse(FernetKeyRing.GenerateKey(), TimeProvider.System);

@@ -1,6 +1,10 @@
+using Microsoft.Extensions.Options;
 using Sdr.Core.Compliance;
+using Sdr.Core.Configuration;
 using Sdr.Core.Data;
 using Sdr.Core.GoHighLevel;
+using Sdr.Core.Messaging;
+using Sdr.Core.Replies;
 using Sdr.Core.Security;
 using Sdr.Core.Sequences;
 using Sdr.Core.Webhooks;
@@ -24,8 +28,11 @@ internal static class SdrApplication
 
         builder.AddServiceDefaults();
         builder.AddFernetEncryption();
+        builder.AddSdrSettings();
         builder.AddPersistence();
         builder.AddGoHighLevel();
+        builder.AddMessaging();
+        builder.AddReplies();
         builder.AddCompliance();
         builder.AddSequences();
         builder.AddWebhooks();
@@ -36,6 +43,16 @@ internal static class SdrApplication
         app.UseSdrApi();
         app.MapSdrEndpoints();
         return app;
+    }
+
+    /// <summary>
+    /// What the host would check as it starts (every option's validation, the Fernet keys), checked before it
+    /// starts, so that a bad setting reaches the console as one line rather than after the host's failure log.
+    /// </summary>
+    public static void CheckSettings(WebApplication app)
+    {
+        app.Services.GetRequiredService<IStartupValidator>().Validate();
+        app.Services.GetRequiredService<FernetKeyRing>();
     }
 
     public static void PrintBannerOnStart(WebApplication app) =>

@@ -12,10 +12,13 @@ namespace Sdr.Core.Compliance;
 
 public static class ServiceCollectionExtensions
 {
-    /// <summary>The stages every outbound touch passes before it is reserved and sent.</summary>
+    /// <summary>The outbound pipeline: the stages every outbound touch passes before it is reserved and sent.</summary>
     public static IHostApplicationBuilder AddCompliance(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddScoped<OutboundPipeline>();
+        services.AddScoped<TouchReservations>();
+        services.AddScoped<ChannelDispatcher>();
         services.AddSdrOptions<HoursOptions>(HoursOptions.SectionName);
         services.TryAddSingleton<RecipientTimeZoneResolver>();
         services.TryAddSingleton<RecipientStateResolver>();
@@ -36,7 +39,6 @@ public static class ServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IOutboundStage, CapsStage>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboundStage, ContentStage>());
         services.TryAddScoped<EnrollmentThrottle>();
-        services.TryAddSingleton<Replies.ComplianceKeywordClassifier>();
         services.TryAddScoped<DoNotCallImport>();
         return builder;
     }

@@ -20,13 +20,18 @@ public sealed class PerformanceOptions
     [Range(0.01, 1440, ErrorMessage = "sdr:performance:cron_interval_minutes must be between {1} and {2}.")]
     public double CronIntervalMinutes { get; set; } = 15;
 
+    /// <summary>Consecutive failures after which a GHL location's circuit breaker opens.</summary>
     [ConfigurationKeyName("circuit_breaker_failure_threshold")]
     [Range(1, 100, ErrorMessage = "sdr:performance:circuit_breaker_failure_threshold must be between {1} and {2}.")]
     public int CircuitBreakerFailureThreshold { get; set; } = 3;
 
+    /// <summary>How long an open GHL circuit breaker fails calls fast before a trial call, in minutes (0.25 = 15 s).</summary>
     [ConfigurationKeyName("circuit_breaker_retry_delay_minutes")]
-    [Range(0.01, 1440, ErrorMessage = "sdr:performance:circuit_breaker_retry_delay_minutes must be between {1} and {2}.")]
-    public double CircuitBreakerRetryDelayMinutes { get; set; } = 30;
+    [Range(typeof(decimal), "0.01", "1440", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true,
+        ErrorMessage = "sdr:performance:circuit_breaker_retry_delay_minutes must be between {1} and {2} (minutes, decimals allowed).")]
+    public decimal CircuitBreakerRetryDelayMinutes { get; set; } = 30;
+
+    public TimeSpan CircuitBreakerRetryDelay => TimeSpan.FromMinutes((double)CircuitBreakerRetryDelayMinutes);
 
     /// <summary>How many touches of one batch are dispatched at once.</summary>
     [ConfigurationKeyName("dispatch_concurrency")]

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Sdr.Core.Configuration;
 
 namespace Sdr.Core.Data;
 
@@ -26,7 +27,7 @@ public static class ServiceCollectionExtensions
                 options.ConnectionString = configuration.GetConnectionString("Sdr") is { Length: > 0 } configured
                     ? configured
                     : options.Provider == DatabaseProvider.Sqlite
-                        ? DatabaseSetup.DefaultSqliteConnectionString(DataDirectory(configuration))
+                        ? DatabaseSetup.DefaultSqliteConnectionString(DataDirectory.Resolve(configuration))
                         : null;
             })
             .ValidateOnStart();
@@ -43,7 +44,4 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<SqliteWriteGate>();
         return builder;
     }
-
-    public static string DataDirectory(IConfiguration configuration) =>
-        Path.GetFullPath(configuration["Sdr:DataDirectory"] is { Length: > 0 } dir ? dir : "data");
 }

@@ -25,10 +25,10 @@ public sealed class GhlOptions
     [Range(1, 100_000_000, ErrorMessage = "Ghl:DailyLimit must be between 1 and 100000000.")]
     public int DailyLimit { get; set; } = 200_000;
 
-    [Range(1, 1_000, ErrorMessage = "Ghl:CircuitBreakerFailureThreshold must be between 1 and 1000.")]
+    /// <summary>From sdr:performance:circuit_breaker_failure_threshold (<c>PerformanceOptions</c>); not a "Ghl" setting.</summary>
     public int CircuitBreakerFailureThreshold { get; set; } = 3;
 
-    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = "Ghl:CircuitBreakerBreakDuration must be between 1 second and 1 day.")]
+    /// <summary>From sdr:performance:circuit_breaker_retry_delay_minutes (<c>PerformanceOptions</c>); not a "Ghl" setting.</summary>
     public TimeSpan CircuitBreakerBreakDuration { get; set; } = TimeSpan.FromMinutes(30);
 
     /// <summary>Timeout of one HTTP attempt (the HttpClient's own timeout is disabled).</summary>

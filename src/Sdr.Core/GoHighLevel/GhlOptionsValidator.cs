@@ -1,10 +1,9 @@
-using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace Sdr.Core.GoHighLevel;
 
-/// <summary>Checks what data annotations cannot: the location list and the product-level breaker keys.</summary>
+/// <summary>Checks what data annotations cannot: the base URL and the location list.</summary>
 internal sealed class GhlOptionsValidator(IConfiguration configuration) : IValidateOptions<GhlOptions>
 {
     public ValidateOptionsResult Validate(string? name, GhlOptions options)
@@ -34,17 +33,18 @@ internal sealed class GhlOptionsValidator(IConfiguration configuration) : IValid
             }
         }
 
-        CheckPositiveInt(GhlProductConfigKeys.FailureThreshold, failures);
-        CheckPositiveInt(GhlProductConfigKeys.RetryDelayMinutes, failures);
+        RejectBreakerKey(nameof(GhlOptions.CircuitBreakerFailureThreshold), "sdr:performance:circuit_breaker_failure_threshold", failures);
+        RejectBreakerKey(nameof(GhlOptions.CircuitBreakerBreakDuration), "sdr:performance:circuit_breaker_retry_delay_minutes", failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
-    private void CheckPositiveInt(string key, List<string> failures)
+    /// <summary>The breaker is set from sdr:performance alone, so a "Ghl" key for it would be silently ignored.</summary>
+    private void RejectBreakerKey(string property, string productKey, List<string> failures)
     {
-        var raw = configuration[key];
-        if (raw is not null && !(int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value > 0))
+        var key = $"{GhlOptions.SectionName}:{property}";
+        if (configuration[key] is not null)
         {
-            failures.Add($"{key} must be a positive integer.");
+            failures.Add($"{key} is not a setting; use {productKey}.");
         }
     }
 }

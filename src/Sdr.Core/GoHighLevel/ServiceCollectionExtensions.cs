@@ -13,9 +13,9 @@ namespace Sdr.Core.GoHighLevel;
 public static class ServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="IGoHighLevelClient"/> with its options ("Ghl" section, breaker settings overridden by
-    /// sdr:performance:circuit_breaker_* when present), token provider, per-location rate limiter and circuit
-    /// breakers. Hosts may redirect the client afterwards with
+    /// Registers <see cref="IGoHighLevelClient"/> with its options ("Ghl" section; the breaker's threshold and
+    /// retry delay come from <see cref="PerformanceOptions"/>, sdr:performance:circuit_breaker_*), token provider,
+    /// per-location rate limiter and circuit breakers. Hosts may redirect the client afterwards with
     /// <c>builder.Services.PostConfigure&lt;GhlOptions&gt;(o =&gt; { o.BaseUrl = ...; o.Locations = [...]; })</c>.
     /// </summary>
     public static IHostApplicationBuilder AddGoHighLevel(this IHostApplicationBuilder builder)
@@ -24,7 +24,11 @@ public static class ServiceCollectionExtensions
         var exportsTelemetry = TelemetryExport.IsEnabled(builder.Configuration);
         services.AddOptions<GhlOptions>()
             .BindConfiguration(GhlOptions.SectionName)
-            .Configure<IConfiguration>((options, configuration) => GhlProductConfigKeys.Apply(configuration, options))
+            .Configure<IOptions<PerformanceOptions>>((options, performance) =>
+            {
+                options.CircuitBreakerFailureThreshold = performance.Value.CircuitBreakerFailureThreshold;
+                options.CircuitBreakerBreakDuration = performance.Value.CircuitBreakerRetryDelay;
+            })
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GhlOptions>, GhlOptionsValidator>());

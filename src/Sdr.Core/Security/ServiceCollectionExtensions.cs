@@ -2,14 +2,12 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Sdr.Core.Configuration;
 
 namespace Sdr.Core.Security;
 
 public static class ServiceCollectionExtensions
 {
-    /// <summary>Configuration key of the data directory holding the local key file (default "data", relative to the current directory).</summary>
-    public const string DataDirectoryKey = "Sdr:DataDirectory";
-
     /// <summary>File name of the generated local key inside the data directory.</summary>
     public const string KeyFileName = "fernet.key";
 
@@ -30,10 +28,7 @@ public static class ServiceCollectionExtensions
     {
         var configuration = services.GetRequiredService<IConfiguration>();
         var environment = services.GetRequiredService<IHostEnvironment>();
-        var dataDirectory = configuration[DataDirectoryKey];
-        var keyFilePath = Path.Combine(
-            Path.GetFullPath(string.IsNullOrWhiteSpace(dataDirectory) ? "data" : dataDirectory),
-            KeyFileName);
+        var keyFilePath = Path.Combine(DataDirectory.Resolve(configuration), KeyFileName);
 
         return FernetKeyProvider.Resolve(
             configuration[FernetKeyRing.EnvironmentVariable],

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Sdr.Core.Compliance.Consent;
 using Sdr.Core.Configuration;
-using Sdr.Core.Replies;
 
 namespace Sdr.Core.Webhooks;
 
@@ -16,7 +15,6 @@ public static class ServiceCollectionExtensions
         var services = builder.Services;
         services.AddSdrOptions<WebhookOptions>(WebhookOptions.SectionName);
         services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>();
-        services.AddSdrOptions<ReplyComplianceOptions>(ReplyComplianceOptions.SectionName);
         services.TryAddSingleton<WebhookAuthenticator>();
         services.TryAddSingleton<WebhookBacklog>();
         services.TryAddSingleton<WebhookInbox>();
@@ -26,7 +24,6 @@ public static class ServiceCollectionExtensions
         services.TryAddScoped<WebhookEventHandlers>();
         services.TryAddScoped<OptOutService>();
         services.TryAddScoped<GhlActionQueue>();
-        services.TryAddSingleton<ComplianceKeywordClassifier>();
         return builder;
     }
 }

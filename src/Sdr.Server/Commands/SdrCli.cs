@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Sdr.Server.Hosting;
 
 namespace Sdr.Server.Commands;
 
@@ -46,10 +47,10 @@ internal static class SdrCli
         {
             return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
-        catch (Exception exception) when (exception is Microsoft.Extensions.Options.OptionsValidationException or InvalidOperationException or IOException or FormatException)
+        catch (Exception exception) when (StartupFailure.Describe(exception) is { } line)
         {
             // A bad setting: say which, without a stack trace.
-            await Console.Error.WriteLineAsync($"sdr: start-up failed: {exception.Message}");
+            await Console.Error.WriteLineAsync(line);
             return 1;
         }
     }

@@ -5,6 +5,9 @@ using Microsoft.Extensions.Options;
 using Sdr.Core.Compliance;
 using Sdr.Core.Configuration;
 using Sdr.Core.Data;
+using Sdr.Core.GoHighLevel;
+using Sdr.Core.Messaging;
+using Sdr.Core.Replies;
 using Sdr.Core.Sequences;
 using Sdr.Core.Webhooks;
 
@@ -26,6 +29,9 @@ public sealed class StartupConfigurationTests
     [InlineData("Webhooks:ProcessingDelayMilliseconds", "-1", "Webhooks:ProcessingDelayMilliseconds")]
     [InlineData("Webhooks:GroupCommitMilliseconds", "500", "Webhooks:GroupCommitMilliseconds")]
     [InlineData("sdr:compliance:hours:states:FL:end", "8pm", "sdr:compliance:hours:states:FL:end")]
+    [InlineData("sdr:performance:circuit_breaker_retry_delay_minutes", "0", "sdr:performance:circuit_breaker_retry_delay_minutes")]
+    [InlineData("sdr:performance:circuit_breaker_retry_delay_minutes", "-1", "sdr:performance:circuit_breaker_retry_delay_minutes")]
+    [InlineData("sdr:performance:circuit_breaker_retry_delay_minutes", "soon", "sdr:performance:circuit_breaker_retry_delay_minutes")]
     public async Task BadSetting_StopsStartUp_NamingTheKey(string key, string value, string named)
     {
         using var host = Build(key, value);
@@ -48,6 +54,18 @@ public sealed class StartupConfigurationTests
         await host.StopAsync();
     }
 
+    [Fact]
+    public async Task RetryDelay_InDecimalMinutes_Starts_AndSetsTheGhlBreaker()
+    {
+        using var host = Build("sdr:performance:circuit_breaker_retry_delay_minutes", "0.25");
+
+        await host.StartAsync();
+
+        host.Services.GetRequiredService<IOptions<PerformanceOptions>>().Value.CircuitBreakerRetryDelayMinutes.ShouldBe(0.25m);
+        host.Services.GetRequiredService<IOptions<GhlOptions>>().Value.CircuitBreakerBreakDuration.ShouldBe(TimeSpan.FromSeconds(15));
+        await host.StopAsync();
+    }
+
     private static IHost Build(string key, string value)
     {
         var builder = Host.CreateApplicationBuilder();
@@ -57,7 +75,11 @@ public sealed class StartupConfigurationTests
             [key] = value,
             ["Sdr:DataDirectory"] = Path.Combine(Path.GetTempPath(), "sdr-config-test"),
         });
+        builder.AddSdrSettings();
         builder.AddPersistence();
+        builder.AddGoHighLevel();
+        builder.AddMessaging();
+        builder.AddReplies();
         builder.AddCompliance();
         builder.AddSequences();
         builder.AddWebhooks();

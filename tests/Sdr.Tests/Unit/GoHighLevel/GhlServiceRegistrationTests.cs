@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -10,6 +12,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Sdr.Core.Configuration;
 using Sdr.Core.GoHighLevel;
 using Sdr.Core.GoHighLevel.Resilience;
 
@@ -21,6 +25,7 @@ public sealed class GhlServiceRegistrationTests
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(settings);
+        builder.AddSdrSettings();
         builder.AddGoHighLevel();
         configure?.Invoke(builder);
         return builder.Services.BuildServiceProvider();
@@ -33,7 +38,6 @@ public sealed class GhlServiceRegistrationTests
         {
             ["Ghl:Locations:0:LocationId"] = "loc-1",
             ["Ghl:Locations:0:Token"] = "tok-1",
-            ["Ghl:CircuitBreakerFailureThreshold"] = "9",
             ["sdr:performance:circuit_breaker_failure_threshold"] = "5",
             ["sdr:performance:circuit_breaker_retry_delay_minutes"] = "12",
         });
@@ -45,6 +49,33 @@ public sealed class GhlServiceRegistrationTests
         (await provider.GetRequiredService<ILocationTokenProvider>().GetTokenAsync("loc-1")).ShouldBe("tok-1");
         provider.GetRequiredService<IGoHighLevelClient>().ShouldBeOfType<GoHighLevelClient>();
         provider.GetRequiredService<GhlCircuitBreakerRegistry>().GetState("loc-1").ShouldBe(GhlCircuitState.Closed);
+    }
+
+    /// <summary>The breaker's retry delay is decimal minutes, read from sdr:performance alone: 0.25 keeps a failing location closed for 15 s.</summary>
+    [Fact]
+    public async Task RetryDelayInDecimalMinutesOpensTheBreakerForThatLong()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+        using var provider = Build(
+            new()
+            {
+                ["Ghl:BaseUrl"] = $"http://127.0.0.1:{ClosedPort()}",
+                ["Ghl:MaxRetries"] = "0",
+                ["Ghl:Locations:0:LocationId"] = "loc-1",
+                ["Ghl:Locations:0:Token"] = "tok-1",
+                ["sdr:performance:circuit_breaker_failure_threshold"] = "1",
+                ["sdr:performance:circuit_breaker_retry_delay_minutes"] = "0.25",
+            },
+            builder => builder.Services.AddSingleton(new GhlClock(clock)));
+
+        provider.GetRequiredService<IOptions<GhlOptions>>().Value.CircuitBreakerBreakDuration.ShouldBe(TimeSpan.FromSeconds(15));
+        await Should.ThrowAsync<GhlApiException>(() => provider.GetRequiredService<IGoHighLevelClient>().GetContactAsync("loc-1", "contact-1"));
+
+        var breakers = provider.GetRequiredService<GhlCircuitBreakerRegistry>();
+        breakers.GetState("loc-1").ShouldBe(GhlCircuitState.Open);
+        breakers.GetOpenUntil("loc-1").ShouldBe(clock.GetUtcNow() + TimeSpan.FromSeconds(15));
+        clock.Advance(TimeSpan.FromSeconds(15));
+        breakers.GetState("loc-1").ShouldBe(GhlCircuitState.HalfOpen);
     }
 
     [Fact]
@@ -65,7 +96,8 @@ public sealed class GhlServiceRegistrationTests
     [InlineData("Ghl:Locations:0:LocationId", "loc-1", "Ghl:Locations:0:Token is required.")]
     [InlineData("Ghl:RequestsPerWindow", "0", "Ghl:RequestsPerWindow must be between 1 and 10000.")]
     [InlineData("Ghl:BaseUrl", "not a url", "Ghl:BaseUrl must be an absolute http(s) URL.")]
-    [InlineData("sdr:performance:circuit_breaker_failure_threshold", "many", "sdr:performance:circuit_breaker_failure_threshold must be a positive integer.")]
+    [InlineData("sdr:performance:circuit_breaker_retry_delay_minutes", "0", "sdr:performance:circuit_breaker_retry_delay_minutes must be between 0.01 and 1440")]
+    [InlineData("Ghl:CircuitBreakerBreakDuration", "00:05:00", "Ghl:CircuitBreakerBreakDuration is not a setting; use sdr:performance:circuit_breaker_retry_delay_minutes.")]
     public void InvalidSettingsFailNamingTheKey(string key, string value, string expected)
     {
         using var provider = Build(new() { [key] = value });
@@ -110,5 +142,12 @@ public sealed class GhlServiceRegistrationTests
         }
 
         seen.ShouldHaveSingleItem().ShouldBe(expected);
+    }
+
+    private static int ClosedPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

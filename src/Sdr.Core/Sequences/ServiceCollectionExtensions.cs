@@ -34,6 +34,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<TouchReservations>();
         services.AddScoped<ChannelDispatcher>();
         services.AddScoped<SequenceQueries>();
+        services.AddScoped<SequenceCommands>();
         return builder;
     }
 }

@@ -41,7 +41,7 @@ public sealed class SdrOutreachSequence
     public string? EndReason { get; private set; }
 
     /// <summary>How far later steps moved because an earlier touch could not be sent inside its window.</summary>
-    public double ScheduleShiftMinutes { get; set; }
+    public double ScheduleShiftMinutes { get; private set; }
 
     /// <summary>Failed attempts of the pending step; reset when a step is sent.</summary>
     public int DispatchAttempts { get; private set; }
@@ -193,6 +193,9 @@ public sealed class SdrOutreachSequence
         EndReason = reason.Length <= EndReasonMaxLength ? reason : reason[..EndReasonMaxLength];
         UpdatedAt = now;
     }
+
+    /// <summary>A step happened <paramref name="minutes"/> after its window closed: later steps move by as much, keeping their spacing.</summary>
+    public void ShiftSchedule(double minutes) => ScheduleShiftMinutes += minutes;
 
     /// <summary>Notes why the pending step did not go out (null clears it); at most 500 characters.</summary>
     public void RecordError(string? error) =>

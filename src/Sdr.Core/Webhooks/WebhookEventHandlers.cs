@@ -209,8 +209,9 @@ public sealed class WebhookEventHandlers(
             return WebhookHandling.Ignore($"appointment {status}");
         }
 
-        var sequence = await ActiveSequenceAsync(contactId, locationId, cancellationToken);
-        if (sequence is null)
+        // The active sequence, else the latest one if it ended as QUALIFIED (a booking may follow a qualification).
+        var sequence = await db.Sequences.LatestFor(contactId, locationId).FirstOrDefaultAsync(cancellationToken);
+        if (sequence is null || !sequence.CanBook)
         {
             return WebhookHandling.Ignore("no active sequence");
         }

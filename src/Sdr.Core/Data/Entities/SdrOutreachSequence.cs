@@ -8,7 +8,8 @@ namespace Sdr.Core.Data.Entities;
 /// A sequence runs while <see cref="IsActive"/>; once ended it takes no transition but
 /// <see cref="Book"/> from QUALIFIED. A method called in a state that does not allow it throws
 /// <see cref="InvalidOperationException"/>: callers load the sequences a transition applies to
-/// (the active ones), so a refusal is a bug to surface, never an outcome to branch on.
+/// (the active ones; for a booking, those that <see cref="CanBook"/>), so a refusal is a bug to
+/// surface, never an outcome to branch on.
 /// </summary>
 public sealed class SdrOutreachSequence
 {
@@ -57,6 +58,9 @@ public sealed class SdrOutreachSequence
     public List<SdrOutreachTouch> Touches { get; set; } = [];
 
     public bool IsPaused => PausedAt is not null;
+
+    /// <summary>True while <see cref="Book"/> is allowed: the sequence runs, or it ended as QUALIFIED.</summary>
+    public bool CanBook => IsActive || CurrentStep == SequenceStep.Qualified;
 
     /// <summary>
     /// True when the sequence still waits on <paramref name="step"/> (it has not moved past it): the
@@ -161,7 +165,7 @@ public sealed class SdrOutreachSequence
     /// <summary>An appointment was booked: from a running sequence, or from one that ended as QUALIFIED.</summary>
     public void Book(DateTime now)
     {
-        if (!IsActive && CurrentStep == SequenceStep.Qualified)
+        if (CanBook && !IsActive)
         {
             // Already ended (when it qualified): only the step and the reason change.
             CurrentStep = SequenceStep.Booked;

@@ -13,6 +13,7 @@ using Sdr.Core.Data;
 using Sdr.Core.Data.Entities;
 using Sdr.Core.GoHighLevel;
 using Sdr.Core.Security;
+using Sdr.Core.Sequences;
 using Sdr.Sandbox;
 
 namespace Sdr.Benchmarks;
@@ -255,7 +256,7 @@ internal static class CadenceBenchmark
             {
                 ContactId = c.Id,
                 LocationId = Location,
-                CurrentStep = "enrolled",
+                CurrentStep = SequenceStep.Enrolled,
                 AbVariant = "consultative",
                 EnrolledAt = now,
                 NextTouchAt = now.AddMinutes(-1),
@@ -337,7 +338,7 @@ internal static class CadenceBenchmark
         var db = scope.ServiceProvider.GetRequiredService<SdrDbContext>();
         var ids = expected.ToList();
         var sentTouches = await db.Touches.CountAsync(t => t.Status == TouchStatus.Sent && ids.Contains(t.ContactId));
-        var stillDue = await db.Sequences.CountAsync(s => s.IsActive && s.CurrentStep == "enrolled" && ids.Contains(s.ContactId));
+        var stillDue = await db.Sequences.CountAsync(s => s.IsActive && s.CurrentStep == SequenceStep.Enrolled && ids.Contains(s.ContactId));
         return new Verification(sent.Count, perContact.Count, duplicates, unexpected, missing, notSms, sentTouches, stillDue, contacts.Count);
     }
 

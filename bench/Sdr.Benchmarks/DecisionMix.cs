@@ -139,7 +139,7 @@ internal sealed class DecisionMix
             {
                 ContactId = contactId,
                 LocationId = locationId,
-                CurrentStep = "enrolled",
+                CurrentStep = SequenceStep.Enrolled,
                 AbVariant = "consultative",
                 Prospect = prospect,
             };

@@ -161,14 +161,14 @@ public sealed partial class OutboundPipeline(
         {
             touch.Status = TouchStatus.Unknown;
             touch.Error = Truncate(exception.Message);
-            LogOutcomeUnknown(logger, request.Sequence.ContactId, touch.Step, (int?)exception.StatusCode, exception.TraceId);
+            LogOutcomeUnknown(logger, request.Sequence.ContactId, touch.Step.ToName(), (int?)exception.StatusCode, exception.TraceId);
             return new DispatchOutcome(DispatchResultKind.OutcomeUnknown, "GHL outcome unknown; flagged and not re-sent", touch, Error: exception);
         }
         catch (GhlApiException exception)
         {
             touch.Status = TouchStatus.Failed;
             touch.Error = Truncate(exception.Message);
-            LogFailed(logger, request.Sequence.ContactId, touch.Step, (int?)exception.StatusCode, exception.TraceId);
+            LogFailed(logger, request.Sequence.ContactId, touch.Step.ToName(), (int?)exception.StatusCode, exception.TraceId);
             var kind = exception.IsPermanent ? DispatchResultKind.Blocked : DispatchResultKind.Failed;
 
             // GHL refuses a text or email to a contact with DND on that channel: the last word on

@@ -28,10 +28,10 @@ public sealed class TouchReservations(SdrDbContext db, IOptions<SequenceOptions>
         }
 
         var sequenceIds = requests.Select(r => r.Sequence.Id).Distinct().ToList();
-        var steps = requests.Select(r => r.Step.ToName()).Distinct().ToList();
+        var steps = requests.Select(r => r.Step).Distinct().ToList();
         var existing = (await db.Touches.Where(t => sequenceIds.Contains(t.SequenceId) && steps.Contains(t.Step)).ToListAsync(cancellationToken))
             .ToDictionary(t => (t.SequenceId, t.Step));
-        var results = requests.Select(request => Reserve(request, existing.GetValueOrDefault((request.Sequence.Id, request.Step.ToName())))).ToList();
+        var results = requests.Select(request => Reserve(request, existing.GetValueOrDefault((request.Sequence.Id, request.Step)))).ToList();
 
         try
         {
@@ -56,8 +56,8 @@ public sealed class TouchReservations(SdrDbContext db, IOptions<SequenceOptions>
 
     private async Task<(DispatchResultKind? Verdict, SdrOutreachTouch? Touch)> ReserveOneAsync(OutboundRequest request, CancellationToken cancellationToken)
     {
-        var stepName = request.Step.ToName();
-        var existing = await db.Touches.SingleOrDefaultAsync(t => t.SequenceId == request.Sequence.Id && t.Step == stepName, cancellationToken);
+        var step = request.Step;
+        var existing = await db.Touches.SingleOrDefaultAsync(t => t.SequenceId == request.Sequence.Id && t.Step == step, cancellationToken);
         var result = Reserve(request, existing);
         try
         {
@@ -104,7 +104,7 @@ public sealed class TouchReservations(SdrDbContext db, IOptions<SequenceOptions>
             SequenceId = request.Sequence.Id,
             ContactId = request.Sequence.ContactId,
             LocationId = request.Sequence.LocationId,
-            Step = request.Step.ToName(),
+            Step = request.Step,
             Channel = request.Channel.ToName(),
             MessageBody = request.Message.Body,
             Status = TouchStatus.Reserved,

@@ -33,7 +33,7 @@ public sealed class CadenceWindows(IOptions<SequenceOptions> options, QuietHours
         var windowEnd = WindowEnd(sequence, step);
         if (at > windowEnd)
         {
-            sequence.ScheduleShiftMinutes += (at - windowEnd).TotalMinutes;
+            sequence.ShiftSchedule((at - windowEnd).TotalMinutes);
         }
     }
 

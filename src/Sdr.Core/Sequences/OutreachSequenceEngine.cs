@@ -97,17 +97,17 @@ public sealed partial class OutreachSequenceEngine(
         return results;
     }
 
-    private sealed record PlannedTouch(OutboundRequest Request, bool IsCheckIn);
+    private sealed record PlannedTouch(OutboundRequest Request);
 
     /// <summary>Decides the sequence's next move; returns the touch to send, or null when it needs none.</summary>
     private PlannedTouch? Plan(SdrOutreachSequence sequence, ProspectColumns prospect, DateTime now)
     {
-        var current = SequenceStepNames.Parse(sequence.CurrentStep);
+        var current = sequence.CurrentStep;
         var isCheckIn = current == SequenceStep.NurturePause;
         var step = isCheckIn ? SequenceStep.NurturePause : current.NextCadenceStep();
         if (step is null || current.IsTerminal())
         {
-            sequence.End(now, "completed");
+            sequence.Complete(now);
             return null;
         }
 
@@ -120,7 +120,7 @@ public sealed partial class OutreachSequenceEngine(
 
         var channel = scheduler.ChannelOf(step.Value);
         var message = personalization.Compose(step.Value, channel, sequence.AbVariant, prospect.Facts);
-        return new PlannedTouch(new OutboundRequest(sequence, step.Value, channel, message, now) { Recipient = recipient }, isCheckIn);
+        return new PlannedTouch(new OutboundRequest(sequence, step.Value, channel, message, now) { Recipient = recipient });
     }
 
     private SequenceProcessResult Apply(PlannedTouch planned, DispatchOutcome outcome, DateTime now)
@@ -130,48 +130,46 @@ public sealed partial class OutreachSequenceEngine(
         {
             case DispatchResultKind.Sent:
                 // The confirmed touch row is the record of a "sent" decision; see SequenceQueries.
-                Advance(sequence, recipient, step, planned.IsCheckIn, now);
+                Advance(sequence, recipient, step, now);
                 return SequenceProcessResult.Dispatched;
             case DispatchResultKind.AlreadySent:
-                Advance(sequence, recipient, step, planned.IsCheckIn, now);
+                Advance(sequence, recipient, step, now);
                 return SequenceProcessResult.Skipped;
             case DispatchResultKind.OutcomeUnknown:
                 Decide(sequence, step, now, DecisionOutcome.Failed, outcome.Reason);
-                HoldForReconciliation(sequence, step);
+                sequence.HoldForReconciliation(step, now);
                 return SequenceProcessResult.Error;
             case DispatchResultKind.InFlight:
                 return SequenceProcessResult.Skipped;
             case DispatchResultKind.Deferred:
                 Decide(sequence, step, now, DecisionOutcome.Deferred, outcome.Reason, outcome.Until);
-                sequence.NextTouchAt = outcome.Until;
+                sequence.Defer(outcome.Until!.Value, now);
                 return SequenceProcessResult.Skipped;
             case DispatchResultKind.Blocked when outcome.EndsSequence:
                 Decide(sequence, step, now, DecisionOutcome.Blocked, outcome.Reason);
-                sequence.CurrentStep = SequenceStep.OptedOut.ToName();
-                sequence.End(now, outcome.Reason);
+                sequence.OptOut(outcome.Reason, now);
                 return SequenceProcessResult.Skipped;
             case DispatchResultKind.Blocked:
                 Decide(sequence, step, now, DecisionOutcome.Blocked, outcome.Reason);
-                Advance(sequence, recipient, step, planned.IsCheckIn, now);
+                Advance(sequence, recipient, step, now);
                 return outcome.Error is null ? SequenceProcessResult.Skipped : SequenceProcessResult.Error;
             default:
-                return RetryLater(sequence, recipient, step, planned.IsCheckIn, now, outcome);
+                return RetryLater(sequence, recipient, step, now, outcome);
         }
     }
 
     /// <summary>A touch that cannot even be composed (a configuration gap): retry later, then stop the sequence.</summary>
     private SequenceProcessResult PostponeUnpreparable(SdrOutreachSequence sequence, DateTime now, Exception exception)
     {
-        sequence.DispatchAttempts++;
-        var reason = "the next touch could not be prepared: " + exception.Message;
-        sequence.LastError = reason.Length <= 500 ? reason : reason[..500];
-        if (sequence.DispatchAttempts >= scheduler.MaxDispatchAttempts)
+        var attempts = sequence.CountFailedAttempt();
+        sequence.RecordError("the next touch could not be prepared: " + exception.Message);
+        if (attempts >= scheduler.MaxDispatchAttempts)
         {
             sequence.End(now, "stopped: the next touch could not be prepared");
         }
         else
         {
-            sequence.NextTouchAt = now.Add(scheduler.RetryDelay(sequence.DispatchAttempts));
+            sequence.Defer(now.Add(scheduler.RetryDelay(attempts)), now);
         }
 
         return SequenceProcessResult.Error;
@@ -187,65 +185,59 @@ public sealed partial class OutreachSequenceEngine(
         }
     }
 
-    private SequenceProcessResult RetryLater(SdrOutreachSequence sequence, RecipientInfo recipient, SequenceStep step, bool isCheckIn, DateTime now, DispatchOutcome outcome)
+    private SequenceProcessResult RetryLater(SdrOutreachSequence sequence, RecipientInfo recipient, SequenceStep step, DateTime now, DispatchOutcome outcome)
     {
-        sequence.LastError = outcome.Reason.Length <= 500 ? outcome.Reason : outcome.Reason[..500];
+        sequence.RecordError(outcome.Reason);
         if (outcome.Error is { IsCircuitOpen: true })
         {
             // The location's breaker is open: wait it out without spending an attempt.
             var until = now.Add(scheduler.RetryDelay(1));
             Decide(sequence, step, now, DecisionOutcome.Deferred, "GHL circuit open for this location", until);
-            sequence.NextTouchAt = until;
+            sequence.Defer(until, now);
             return SequenceProcessResult.Error;
         }
 
-        sequence.DispatchAttempts++;
-        if (sequence.DispatchAttempts >= scheduler.MaxDispatchAttempts)
+        var attempts = sequence.CountFailedAttempt();
+        if (attempts >= scheduler.MaxDispatchAttempts)
         {
-            Decide(sequence, step, now, DecisionOutcome.Blocked, $"gave up after {sequence.DispatchAttempts} attempts: {outcome.Reason}");
-            LogGaveUp(logger, sequence.ContactId, step.ToName(), sequence.DispatchAttempts);
-            Advance(sequence, recipient, step, isCheckIn, now);
+            Decide(sequence, step, now, DecisionOutcome.Blocked, $"gave up after {attempts} attempts: {outcome.Reason}");
+            LogGaveUp(logger, sequence.ContactId, step.ToName(), attempts);
+            Advance(sequence, recipient, step, now);
             return SequenceProcessResult.Error;
         }
 
-        var retryAt = now.Add(scheduler.RetryDelay(sequence.DispatchAttempts));
+        var retryAt = now.Add(scheduler.RetryDelay(attempts));
         Decide(sequence, step, now, DecisionOutcome.Failed, outcome.Reason, retryAt);
-        sequence.NextTouchAt = retryAt;
+        sequence.Defer(retryAt, now);
         return SequenceProcessResult.Error;
     }
 
-    private void Advance(SdrOutreachSequence sequence, RecipientInfo recipient, SequenceStep step, bool isCheckIn, DateTime now)
+    /// <summary>The sequence moves past <paramref name="step"/>; the nurture check-in completes it.</summary>
+    private void Advance(SdrOutreachSequence sequence, RecipientInfo recipient, SequenceStep step, DateTime now)
     {
-        sequence.DispatchAttempts = 0;
-        if (isCheckIn)
+        if (step == SequenceStep.NurturePause)
         {
-            sequence.End(now, "completed");
+            sequence.Advance(step, null, now);
             return;
         }
 
-        sequence.CurrentStep = step.ToName();
         scheduler.RecordStepTaken(sequence, step, now);
-        sequence.NextTouchAt = scheduler.ComputeNextTouchTime(sequence, recipient, step, now);
-        if (sequence.NextTouchAt is null)
-        {
-            sequence.End(now, "completed");
-        }
+        sequence.Advance(step, scheduler.ComputeNextTouchTime(sequence, recipient, step, now), now);
     }
 
     private void EnterNurturePause(SdrOutreachSequence sequence, RecipientInfo recipient, DateTime now)
     {
-        sequence.CurrentStep = SequenceStep.NurturePause.ToName();
         scheduler.RecordStepTaken(sequence, SequenceStep.NurturePause, now);
-        sequence.NextTouchAt = scheduler.ComputeNextTouchTime(sequence, recipient, SequenceStep.NurturePause, now);
-        sequence.DispatchAttempts = 0;
+        var checkInAt = scheduler.ComputeNextTouchTime(sequence, recipient, SequenceStep.NurturePause, now)!.Value;
+        sequence.EnterNurture(checkInAt, now);
     }
 
-    private void Decide(SdrOutreachSequence sequence, SequenceStep step, DateTime now, string outcome, string reason, DateTime? until = null) =>
+    private void Decide(SdrOutreachSequence sequence, SequenceStep step, DateTime now, DecisionOutcome outcome, string reason, DateTime? until = null) =>
         db.DispatchDecisions.Add(new SdrDispatchDecision
         {
             SequenceId = sequence.Id,
             ContactId = sequence.ContactId,
-            Step = step.ToName(),
+            Step = step,
             At = now,
             Outcome = outcome,
             Reason = reason.Length <= 500 ? reason : reason[..500],

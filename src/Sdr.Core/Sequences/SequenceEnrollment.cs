@@ -167,7 +167,7 @@ public sealed partial class SequenceEnrollment(
             Prospect = prospect,
             ContactId = contact.Id,
             LocationId = command.LocationId,
-            CurrentStep = SequenceStep.Enrolled.ToName(),
+            CurrentStep = SequenceStep.Enrolled,
             AbVariant = command.SequenceVariant ?? sequenceOptions.Value.DefaultVariant,
             EnrolledAt = now,
             NextTouchAt = now,

@@ -1,12 +1,11 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 using Sdr.Core.Data;
 using Sdr.Core.Data.Entities;
 
 namespace Sdr.Core.Sequences;
 
-/// <summary>Read side of prospects and sequences, and manual disenrolment.</summary>
-public sealed partial class SequenceQueries(SdrDbContext db, TimeProvider time, ILogger<SequenceQueries> logger)
+/// <summary>Read side of prospects and sequences; <see cref="SequenceCommands"/> changes them.</summary>
+public sealed class SequenceQueries(SdrDbContext db)
 {
     public async Task<ProspectView?> GetProspectAsync(string contactId, string? locationId, CancellationToken cancellationToken)
     {
@@ -31,7 +30,7 @@ public sealed partial class SequenceQueries(SdrDbContext db, TimeProvider time, 
             prospect.FrsScore,
             prospect.PcsScore,
             Utc(prospect.EnrolledAt),
-            sequence?.CurrentStep,
+            sequence?.CurrentStep.ToName(),
             Utc(sequence?.NextTouchAt),
             sequence?.ReplyCount ?? 0,
             sequence?.IsActive ?? false);
@@ -63,7 +62,7 @@ public sealed partial class SequenceQueries(SdrDbContext db, TimeProvider time, 
             sequence.Id,
             sequence.ContactId,
             sequence.LocationId,
-            sequence.CurrentStep,
+            sequence.CurrentStep.ToName(),
             Utc(sequence.NextTouchAt),
             sequence.ReplyCount,
             sequence.AbVariant,
@@ -71,7 +70,7 @@ public sealed partial class SequenceQueries(SdrDbContext db, TimeProvider time, 
             sequence.IsActive,
             sequence.EndReason,
             sequence.LastError,
-            touches.Select(t => new TouchView(t.Step, t.Channel, t.Status, Utc(t.SentAt), t.GhlMessageId, t.Error, t.NeedsReview)).ToList(),
+            touches.Select(t => new TouchView(t.Step.ToName(), t.Channel, t.Status.ToName(), Utc(t.SentAt), t.GhlMessageId, t.Error, t.NeedsReview)).ToList(),
             replies.Select(r => new ReplyView(Utc(r.ReceivedAt), r.Category, r.Confidence, r.DecidedBy)).ToList(),
             MergeDecisions(touches, decisions));
     }
@@ -81,38 +80,12 @@ public sealed partial class SequenceQueries(SdrDbContext db, TimeProvider time, 
     /// "sent" decision is the confirmed touch itself, so it is not written twice.
     /// </summary>
     private static List<DecisionView> MergeDecisions(IEnumerable<SdrOutreachTouch> touches, IEnumerable<SdrDispatchDecision> decisions) =>
-        decisions.Select(d => new DecisionView(Utc(d.At), d.Step, d.Outcome, d.Reason, Utc(d.Until)))
+        decisions.Select(d => new DecisionView(Utc(d.At), d.Step.ToName(), d.Outcome.ToName(), d.Reason, Utc(d.Until)))
             .Concat(touches
                 .Where(t => t.Status == TouchStatus.Sent && t.SentAt is not null)
-                .Select(t => new DecisionView(Utc(t.SentAt!.Value), t.Step, DecisionOutcome.Sent, "sent", null)))
+                .Select(t => new DecisionView(Utc(t.SentAt!.Value), t.Step.ToName(), DecisionOutcome.Sent.ToName(), "sent", null)))
             .OrderBy(d => d.At)
             .ToList();
-
-    /// <summary>Stops the active sequence without opting the contact out. False when there is none.</summary>
-    public async Task<bool> StopAsync(string contactId, string? locationId, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow().UtcDateTime;
-        var query = db.Sequences.Where(s => s.ContactId == contactId && s.IsActive);
-        if (locationId is not null)
-        {
-            query = query.Where(s => s.LocationId == locationId);
-        }
-
-        var stopped = await query.ExecuteUpdateAsync(
-            set => set
-                .SetProperty(s => s.IsActive, false)
-                .SetProperty(s => s.NextTouchAt, (DateTime?)null)
-                .SetProperty(s => s.EndedAt, now)
-                .SetProperty(s => s.EndReason, "stopped manually")
-                .SetProperty(s => s.UpdatedAt, now),
-            cancellationToken);
-        if (stopped > 0)
-        {
-            LogStopped(logger, contactId, stopped);
-        }
-
-        return stopped > 0;
-    }
 
     private IQueryable<SdrOutreachSequence> LatestSequence(string contactId, string? locationId) => db.Sequences.LatestFor(contactId, locationId);
 
@@ -120,8 +93,6 @@ public sealed partial class SequenceQueries(SdrDbContext db, TimeProvider time, 
 
     private static DateTimeOffset? Utc(DateTime? value) => value is null ? null : Utc(value.Value);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Stopped {Count} active sequence(s) of contact {ContactId} by request; the contact is not opted out")]
-    private static partial void LogStopped(ILogger logger, string contactId, int count);
 }
 
 internal static class SequenceQueryExtensions

@@ -22,6 +22,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<OutreachSequenceEngine>();
         services.AddScoped<TouchReconciler>();
         services.AddScoped<SequenceQueries>();
+        services.AddScoped<SequenceCommands>();
         return builder;
     }
 }

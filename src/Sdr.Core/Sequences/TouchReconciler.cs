@@ -125,7 +125,7 @@ public sealed partial class TouchReconciler(
 
             if (result is not Result.Pending)
             {
-                LogSettled(logger, touch.ContactId, touch.Step, result.ToString());
+                LogSettled(logger, touch.ContactId, touch.Step.ToName(), result.ToString());
             }
 
             return result;
@@ -142,7 +142,7 @@ public sealed partial class TouchReconciler(
 
     private async Task<(Result, Func<Task>?)> SettleAsync(SdrOutreachTouch touch, SdrOutreachSequence sequence, DateTime now, CancellationToken cancellationToken)
     {
-        var step = SequenceStepNames.Parse(touch.Step);
+        var step = touch.Step;
         var channel = ChannelNames.TryParseChannel(touch.Channel, out var parsed) ? parsed : Channel.None;
         if (touch.Status == TouchStatus.Reserved)
         {
@@ -184,10 +184,7 @@ public sealed partial class TouchReconciler(
             touch.Error = null;
             touch.ReconcileAfter = null;
             touch.ReconcileAttempts++;
-            if (OutreachSequenceEngine.IsWaitingOn(sequence, step))
-            {
-                engine.ApplyReconciledSent(sequence, step, sentAt);
-            }
+            engine.ApplyReconciledSent(sequence, step, sentAt);
 
             return (Result.Sent, null);
         }
@@ -202,14 +199,7 @@ public sealed partial class TouchReconciler(
         touch.Error = "reconciled: not in the GHL conversation history, so GHL did not take it";
         touch.ReconcileAttempts = 0;
         touch.ReconcileAfter = null;
-        if (OutreachSequenceEngine.IsWaitingOn(sequence, step))
-        {
-            engine.ApplyReconciledNotSent(sequence, step, now);
-        }
-        else
-        {
-            engine.RecordReconciliation(sequence, step, now, DecisionOutcome.Failed, "reconciled: GHL did not take it; not re-sent because the sequence has moved on");
-        }
+        engine.ApplyReconciledNotSent(sequence, step, now);
 
         // The caps counted it when it was reserved; it did not go out, so they are given back.
         var request = new OutboundRequest(sequence, step, channel, new ComposedMessage(touch.MessageBody ?? string.Empty), touch.ReservedAt)
@@ -234,7 +224,7 @@ public sealed partial class TouchReconciler(
 
         touch.ReconcileAfter = now + windows.RetryDelay(Math.Max(1, touch.ReconcileAttempts));
         touch.Error = Truncate("outcome unknown; the GHL conversation history could not be read yet: " + exception.Message);
-        LogRetry(logger, touch.ContactId, touch.Step, touch.ReconcileAttempts, (int?)exception.StatusCode);
+        LogRetry(logger, touch.ContactId, touch.Step.ToName(), touch.ReconcileAttempts, (int?)exception.StatusCode);
         return Result.Pending;
     }
 
@@ -244,14 +234,7 @@ public sealed partial class TouchReconciler(
         touch.NeedsReview = true;
         touch.ReconcileAfter = null;
         touch.Error = Truncate(reason);
-        if (OutreachSequenceEngine.IsWaitingOn(sequence, step))
-        {
-            engine.ApplyUnresolved(sequence, step, now, reason + "; the sequence moves on to the next step");
-        }
-        else
-        {
-            engine.RecordReconciliation(sequence, step, now, DecisionOutcome.Failed, reason);
-        }
+        engine.ApplyUnresolved(sequence, step, now, reason);
 
         return Result.Flagged;
     }

@@ -209,13 +209,14 @@ public sealed class WebhookEventHandlers(
             return WebhookHandling.Ignore($"appointment {status}");
         }
 
-        var sequence = await ActiveSequenceAsync(contactId, locationId, cancellationToken);
-        if (sequence is null)
+        // The active sequence, else the latest one if it ended as QUALIFIED (a booking may follow a qualification).
+        var sequence = await db.Sequences.LatestFor(contactId, locationId).FirstOrDefaultAsync(cancellationToken);
+        if (sequence is null || !sequence.CanBook)
         {
             return WebhookHandling.Ignore("no active sequence");
         }
 
-        End(sequence, SequenceStep.Booked.ToName(), "appointment booked");
+        sequence.Book(time.GetUtcNow().UtcDateTime);
         return WebhookHandling.Done("sequence booked; cadence stopped");
     }
 
@@ -235,7 +236,7 @@ public sealed class WebhookEventHandlers(
                 return WebhookHandling.Ignore("stop stage; no active sequence");
             }
 
-            End(sequence, sequence.CurrentStep, $"moved to stop stage {stageId}");
+            sequence.End(time.GetUtcNow().UtcDateTime, $"moved to stop stage {stageId}");
             return WebhookHandling.Done("stop stage; cadence stopped");
         }
 
@@ -254,12 +255,6 @@ public sealed class WebhookEventHandlers(
 
     private Task<SdrOutreachSequence?> ActiveSequenceAsync(string contactId, string locationId, CancellationToken cancellationToken) =>
         db.Sequences.FirstOrDefaultAsync(s => s.ContactId == contactId && s.LocationId == locationId && s.IsActive, cancellationToken);
-
-    private void End(SdrOutreachSequence sequence, string step, string reason)
-    {
-        sequence.CurrentStep = step;
-        sequence.End(time.GetUtcNow().UtcDateTime, reason);
-    }
 
     /// <summary>GHL's DND channel names to ours; a Call DND also blocks voicemail drops.</summary>
     private static string? OurChannel(string ghlChannel) => ghlChannel.ToUpperInvariant() switch

@@ -68,10 +68,10 @@ internal static class SequencesApi
     public static async Task<Results<Ok<StopSequenceResponse>, ProblemHttpResult>> StopSequenceAsync(
         string contact_id,
         string? location_id,
-        SequenceQueries queries,
+        SequenceCommands commands,
         CancellationToken cancellationToken)
     {
-        if (!await queries.StopAsync(contact_id, location_id, cancellationToken))
+        if (!await commands.StopAsync(contact_id, location_id, cancellationToken))
         {
             return TypedResults.Problem(new ProblemDetails
             {

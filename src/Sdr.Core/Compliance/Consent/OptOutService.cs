@@ -139,8 +139,7 @@ public sealed partial class OptOutService(
         var sequences = await ActiveSequencesOf(db, contactId, phoneHash).ToListAsync(cancellationToken);
         foreach (var sequence in sequences)
         {
-            sequence.CurrentStep = SequenceStep.OptedOut.ToName();
-            sequence.End(now, reason);
+            sequence.OptOut(reason, now);
         }
 
         return sequences.Count;

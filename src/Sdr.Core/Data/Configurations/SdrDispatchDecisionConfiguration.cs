@@ -10,8 +10,8 @@ internal sealed class SdrDispatchDecisionConfiguration : IEntityTypeConfiguratio
     {
         builder.ToTable("sdr_dispatch_decisions");
         builder.Property(d => d.ContactId).HasMaxLength(64);
-        builder.Property(d => d.Step).HasMaxLength(32);
-        builder.Property(d => d.Outcome).HasMaxLength(16);
+        builder.Property(d => d.Step).HasConversion(StoredNameConverters.Step).HasMaxLength(32);
+        builder.Property(d => d.Outcome).HasConversion(StoredNameConverters.Outcome).HasMaxLength(16);
         builder.Property(d => d.Reason).HasMaxLength(500);
         builder.HasIndex(d => d.SequenceId);
     }

@@ -11,7 +11,7 @@ internal sealed class SdrOutreachSequenceConfiguration : IEntityTypeConfiguratio
         builder.ToTable("sdr_outreach_sequences");
         builder.Property(s => s.ContactId).HasMaxLength(64);
         builder.Property(s => s.LocationId).HasMaxLength(64);
-        builder.Property(s => s.CurrentStep).HasMaxLength(32);
+        builder.Property(s => s.CurrentStep).HasConversion(StoredNameConverters.Step).HasMaxLength(32);
         builder.Property(s => s.AbVariant).HasMaxLength(64);
         builder.Property(s => s.EndReason).HasMaxLength(200);
         builder.Property(s => s.LastError).HasMaxLength(500);

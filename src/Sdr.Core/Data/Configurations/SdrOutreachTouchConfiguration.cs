@@ -11,9 +11,9 @@ internal sealed class SdrOutreachTouchConfiguration : IEntityTypeConfiguration<S
         builder.ToTable("sdr_outreach_touches");
         builder.Property(t => t.ContactId).HasMaxLength(64);
         builder.Property(t => t.LocationId).HasMaxLength(64);
-        builder.Property(t => t.Step).HasMaxLength(32);
+        builder.Property(t => t.Step).HasConversion(StoredNameConverters.Step).HasMaxLength(32);
         builder.Property(t => t.Channel).HasMaxLength(16);
-        builder.Property(t => t.Status).HasMaxLength(16);
+        builder.Property(t => t.Status).HasConversion(StoredNameConverters.TouchStatus).HasMaxLength(16);
         builder.Property(t => t.GhlMessageId).HasMaxLength(64);
         builder.Property(t => t.Error).HasMaxLength(500);
 

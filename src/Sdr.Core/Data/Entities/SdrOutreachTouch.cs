@@ -1,3 +1,5 @@
+using Sdr.Core.Sequences;
+
 namespace Sdr.Core.Data.Entities;
 
 /// <summary>
@@ -10,7 +12,7 @@ public sealed class SdrOutreachTouch
     public long SequenceId { get; set; }
     public required string ContactId { get; set; }
     public required string LocationId { get; set; }
-    public required string Step { get; set; }
+    public required SequenceStep Step { get; set; }
     public required string Channel { get; set; }
 
     /// <summary>Encrypted at rest.</summary>
@@ -22,7 +24,7 @@ public sealed class SdrOutreachTouch
     /// <summary>Encrypted at rest.</summary>
     public string? ReplyBody { get; set; }
 
-    public required string Status { get; set; }
+    public required TouchStatus Status { get; set; }
     public DateOnly TouchDate { get; set; }
     public DateTime ReservedAt { get; set; }
     public string? GhlMessageId { get; set; }

@@ -72,7 +72,7 @@ public sealed class RedisCapCounterTests : IAsyncLifetime
             Options.Create(new CapsOptions()));
         var now = DateTime.UtcNow;
         var request = new OutboundRequest(
-            new SdrOutreachSequence { ContactId = "contact-1", LocationId = location, CurrentStep = "sms_1", AbVariant = "consultative" },
+            new SdrOutreachSequence { ContactId = "contact-1", LocationId = location, CurrentStep = SequenceStep.Sms1, AbVariant = "consultative" },
             SequenceStep.Sms1,
             Channel.Sms,
             new ComposedMessage("Hi"),

@@ -91,7 +91,7 @@ public sealed class CapsFlowTests
         (await host.EnrollAsync(contact)).EnsureSuccessStatusCode();
         var now = host.Clock.GetUtcNow().UtcDateTime;
         var request = new OutboundRequest(
-            new SdrOutreachSequence { ContactId = contact, LocationId = host.LocationId, CurrentStep = "sms_1", AbVariant = "consultative" },
+            new SdrOutreachSequence { ContactId = contact, LocationId = host.LocationId, CurrentStep = SequenceStep.Sms1, AbVariant = "consultative" },
             SequenceStep.Email1,
             Channel.Email,
             new ComposedMessage("hello"),
@@ -119,7 +119,7 @@ public sealed class CapsFlowTests
 
         // A group with a contact twice (never one cadence batch, but the stage takes any group): the first fits, the second waits.
         var other = host.TextableContacts(2)[1].Id;
-        var sequence = new SdrOutreachSequence { ContactId = other, LocationId = host.LocationId, CurrentStep = "sms_1", AbVariant = "consultative" };
+        var sequence = new SdrOutreachSequence { ContactId = other, LocationId = host.LocationId, CurrentStep = SequenceStep.Sms1, AbVariant = "consultative" };
         await using var scope = host.Services.CreateAsyncScope();
         var caps = scope.ServiceProvider.GetServices<IOutboundStage>().OfType<CapsStage>().Single();
         var decisions = await caps.EvaluateManyAsync(

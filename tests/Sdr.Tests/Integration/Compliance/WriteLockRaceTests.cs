@@ -85,7 +85,7 @@ public sealed class WriteLockRaceTests
                 SequenceId = sequenceId,
                 ContactId = contact,
                 LocationId = host.LocationId,
-                Step = "email_1",
+                Step = SequenceStep.Email1,
                 Channel = "email",
                 Status = TouchStatus.Reserved,
                 ReservedAt = now,
@@ -96,7 +96,7 @@ public sealed class WriteLockRaceTests
 
         result.ShouldBe(SequenceProcessResult.Skipped);
         host.Sandbox.State.SentMessages.Count(m => m.ContactId == contact).ShouldBe(1);
-        var touches = await host.WithDbAsync(db => db.Touches.Where(t => t.SequenceId == sequenceId && t.Step == "email_1").ToListAsync());
+        var touches = await host.WithDbAsync(db => db.Touches.Where(t => t.SequenceId == sequenceId && t.Step == SequenceStep.Email1).ToListAsync());
         touches.ShouldHaveSingleItem().Status.ShouldBe(TouchStatus.Reserved);
 
         // Left for the worker that holds the reservation: the sequence neither advances nor records a decision.

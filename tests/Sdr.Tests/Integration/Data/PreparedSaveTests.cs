@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Sdr.Core.Data;
 using Sdr.Core.Data.Entities;
+using Sdr.Core.Sequences;
 using Sdr.Tests.Integration.Support;
 using Sdr.Tests.Support;
 
@@ -21,7 +22,7 @@ public sealed class PreparedSaveTests
         var touchId = await host.WithDbAsync(async db =>
         {
             var sequence = await db.Sequences.SingleAsync(s => s.Id == sequenceId);
-            var touch = NewTouch(sequence, "email_3");
+            var touch = NewTouch(sequence, SequenceStep.Voicemail2);
             db.Touches.Add(touch);
             await PreparedSave.SaveChangesAsync(db, CancellationToken.None);
 
@@ -62,7 +63,7 @@ public sealed class PreparedSaveTests
         var sequenceId = await EnrolledSequenceAsync(host);
         await host.WithDbAsync(async db =>
         {
-            db.Touches.Add(NewTouch(await db.Sequences.SingleAsync(s => s.Id == sequenceId), "sms_3"));
+            db.Touches.Add(NewTouch(await db.Sequences.SingleAsync(s => s.Id == sequenceId), SequenceStep.Sms3));
             return await db.SaveChangesAsync();
         });
 
@@ -70,8 +71,8 @@ public sealed class PreparedSaveTests
         {
             var sequence = await db.Sequences.SingleAsync(s => s.Id == sequenceId);
             await using var transaction = await db.Database.BeginTransactionAsync();
-            var fresh = NewTouch(sequence, "email_3");
-            var clash = NewTouch(sequence, "sms_3");
+            var fresh = NewTouch(sequence, SequenceStep.Voicemail2);
+            var clash = NewTouch(sequence, SequenceStep.Sms3);
             db.Touches.AddRange(fresh, clash);
 
             var failure = await Should.ThrowAsync<DbUpdateException>(() => PreparedSave.SaveChangesAsync(db, CancellationToken.None));
@@ -82,10 +83,10 @@ public sealed class PreparedSaveTests
             db.Entry(clash).State = EntityState.Detached;
             await PreparedSave.SaveChangesAsync(db, CancellationToken.None);
             await transaction.CommitAsync();
-            return await db.Touches.AsNoTracking().Where(t => t.SequenceId == sequenceId && (t.Step == "email_3" || t.Step == "sms_3")).Select(t => t.Step).OrderBy(s => s).ToListAsync();
+            return await db.Touches.AsNoTracking().Where(t => t.SequenceId == sequenceId && (t.Step == SequenceStep.Voicemail2 || t.Step == SequenceStep.Sms3)).Select(t => t.Step).OrderBy(s => s).ToListAsync();
         });
 
-        remaining.ShouldBe(["email_3", "sms_3"]);
+        remaining.ShouldBe([SequenceStep.Sms3, SequenceStep.Voicemail2]);
     }
 
     [Fact]
@@ -100,7 +101,7 @@ public sealed class PreparedSaveTests
             var existing = await db.Touches.SingleAsync(t => t.SequenceId == sequenceId);
             sequence.LastError = "saved later";
             existing.Error = "changed since it was read";
-            var touch = NewTouch(sequence, "email_3");
+            var touch = NewTouch(sequence, SequenceStep.Voicemail2);
             db.Touches.Add(touch);
 
             await PreparedSave.SaveEntitiesAsync(db, [touch, existing], CancellationToken.None);
@@ -125,7 +126,7 @@ public sealed class PreparedSaveTests
         return await host.WithDbAsync(db => db.Sequences.Select(s => s.Id).SingleAsync());
     }
 
-    private static SdrOutreachTouch NewTouch(SdrOutreachSequence sequence, string step) => new()
+    private static SdrOutreachTouch NewTouch(SdrOutreachSequence sequence, SequenceStep step) => new()
     {
         SequenceId = sequence.Id,
         ContactId = sequence.ContactId,

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Sdr.Core.Compliance;
+using Sdr.Core.Sequences;
 using Sdr.Tests.Integration.Support;
 using Sdr.Tests.Support;
 
@@ -137,7 +138,7 @@ public sealed class CadenceFlowTests
         (await host.EnrollAsync(contacts[0].Id, contacts[1].Id)).EnsureSuccessStatusCode();
         var due = (await host.GetSequenceAsync(contacts[1].Id)).GetProperty("next_touch_at").GetDateTimeOffset();
         await host.WithDbAsync(db => db.Sequences.Where(s => s.ContactId == contacts[0].Id).ExecuteUpdateAsync(set => set
-            .SetProperty(s => s.CurrentStep, "voicemail_2")
+            .SetProperty(s => s.CurrentStep, SequenceStep.Voicemail2)
             .SetProperty(s => s.NextTouchAt, due.UtcDateTime.AddHours(-1))));
         host.Clock.SetUtcNow(due.AddMinutes(1));
 

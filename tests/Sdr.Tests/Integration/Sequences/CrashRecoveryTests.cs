@@ -69,7 +69,7 @@ public sealed class CrashRecoveryTests
             sent.ContactId.ShouldBe(contact.Id);
             var sequence = await second.Client.GetFromJsonAsync<JsonElement>($"/sdr/sequences/{contact.Id}");
             var touch = sequence.GetProperty("touches").EnumerateArray().Single(t => t.GetProperty("step").GetString() == "sms_1");
-            touch.GetProperty("status").GetString().ShouldBe(TouchStatus.Sent);
+            touch.GetProperty("status").GetString().ShouldBe(TouchStatus.Sent.ToName());
             touch.GetProperty("ghl_message_id").GetString().ShouldBe(sent.MessageId);
             sequence.GetProperty("current_step").GetString().ShouldBe("sms_1");
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Sdr.Core.Data.Entities;
+using Sdr.Core.Sequences;
 using Sdr.Sandbox;
 using Sdr.Tests.Integration.Support;
 using Sdr.Tests.Support;
@@ -26,7 +27,7 @@ public sealed class ReconciliationTests
         var held = await host.GetSequenceAsync(contact.Id);
         held.GetProperty("current_step").GetString().ShouldBe("enrolled");
         held.GetProperty("next_touch_at").ValueKind.ShouldBe(JsonValueKind.Null);
-        Touch(held, "sms_1").GetProperty("status").GetString().ShouldBe(TouchStatus.Unknown);
+        Touch(held, "sms_1").GetProperty("status").GetString().ShouldBe(TouchStatus.Unknown.ToName());
 
         host.Clock.Advance(PastReservationTimeout);
         var batch = await host.ProcessBatchAsync();
@@ -36,7 +37,7 @@ public sealed class ReconciliationTests
         var sent = host.Sandbox.State.SentMessages.ShouldHaveSingleItem();
         var sequence = await host.GetSequenceAsync(contact.Id);
         var touch = Touch(sequence, "sms_1");
-        touch.GetProperty("status").GetString().ShouldBe(TouchStatus.Sent);
+        touch.GetProperty("status").GetString().ShouldBe(TouchStatus.Sent.ToName());
         touch.GetProperty("ghl_message_id").GetString().ShouldBe(sent.MessageId);
         sequence.GetProperty("current_step").GetString().ShouldBe("sms_1");
         sequence.GetProperty("last_error").ValueKind.ShouldBe(JsonValueKind.Null);
@@ -67,7 +68,7 @@ public sealed class ReconciliationTests
         again.GetProperty("processed").GetInt32().ShouldBe(0);
         var sent = host.Sandbox.State.SentMessages.ShouldHaveSingleItem();
         var sequence = await host.GetSequenceAsync(contact.Id);
-        Touch(sequence, "sms_1").GetProperty("status").GetString().ShouldBe(TouchStatus.Sent);
+        Touch(sequence, "sms_1").GetProperty("status").GetString().ShouldBe(TouchStatus.Sent.ToName());
         Touch(sequence, "sms_1").GetProperty("ghl_message_id").GetString().ShouldBe(sent.MessageId);
         sequence.GetProperty("current_step").GetString().ShouldBe("sms_1");
         Decisions(sequence).ShouldContain(d => d.Step == "sms_1" && d.Reason.Contains("GHL did not take it"));
@@ -114,7 +115,7 @@ public sealed class ReconciliationTests
 
         down.GetProperty("reconciled").GetInt32().ShouldBe(0);
         var waiting = await host.GetSequenceAsync(contact.Id);
-        Touch(waiting, "sms_1").GetProperty("status").GetString().ShouldBe(TouchStatus.Unknown);
+        Touch(waiting, "sms_1").GetProperty("status").GetString().ShouldBe(TouchStatus.Unknown.ToName());
         Touch(waiting, "sms_1").GetProperty("needs_review").GetBoolean().ShouldBeFalse();
         waiting.GetProperty("current_step").GetString().ShouldBe("enrolled");
 
@@ -128,7 +129,7 @@ public sealed class ReconciliationTests
         back.GetProperty("reconciled").GetInt32().ShouldBe(1);
         host.Sandbox.State.SentMessages.ShouldHaveSingleItem();
         var sequence = await host.GetSequenceAsync(contact.Id);
-        Touch(sequence, "sms_1").GetProperty("status").GetString().ShouldBe(TouchStatus.Sent);
+        Touch(sequence, "sms_1").GetProperty("status").GetString().ShouldBe(TouchStatus.Sent.ToName());
         sequence.GetProperty("current_step").GetString().ShouldBe("sms_1");
     }
 
@@ -147,7 +148,7 @@ public sealed class ReconciliationTests
 
         batch.GetProperty("reconciled").GetInt32().ShouldBe(0);
         var touch = Touch(await host.GetSequenceAsync(contact.Id), "sms_1");
-        touch.GetProperty("status").GetString().ShouldBe(TouchStatus.Unknown);
+        touch.GetProperty("status").GetString().ShouldBe(TouchStatus.Unknown.ToName());
         touch.GetProperty("needs_review").GetBoolean().ShouldBeFalse();
         touch.GetProperty("error").GetString()!.ShouldContain("circuit breaker");
     }
@@ -171,7 +172,7 @@ public sealed class ReconciliationTests
         host.Sandbox.State.SentMessages.ShouldBeEmpty();
         var sequence = await host.GetSequenceAsync(contact.Id);
         var touch = Touch(sequence, "sms_1");
-        touch.GetProperty("status").GetString().ShouldBe(TouchStatus.Unknown);
+        touch.GetProperty("status").GetString().ShouldBe(TouchStatus.Unknown.ToName());
         touch.GetProperty("needs_review").GetBoolean().ShouldBeTrue();
         touch.GetProperty("error").GetString()!.ShouldContain("flagged for review");
         sequence.GetProperty("current_step").GetString().ShouldBe("sms_1");
@@ -201,7 +202,7 @@ public sealed class ReconciliationTests
         host.Sandbox.State.WorkflowEnrollments.ShouldHaveSingleItem();
         var sequence = await host.GetSequenceAsync(contact.Id);
         var touch = Touch(sequence, "voicemail_1");
-        touch.GetProperty("status").GetString().ShouldBe(TouchStatus.Unknown);
+        touch.GetProperty("status").GetString().ShouldBe(TouchStatus.Unknown.ToName());
         touch.GetProperty("needs_review").GetBoolean().ShouldBeTrue();
         touch.GetProperty("error").GetString()!.ShouldContain("workflow");
         sequence.GetProperty("current_step").GetString().ShouldBe("voicemail_1");
@@ -243,7 +244,7 @@ public sealed class ReconciliationTests
                 SequenceId = sequence.Id,
                 ContactId = sequence.ContactId,
                 LocationId = sequence.LocationId,
-                Step = "email_1",
+                Step = SequenceStep.Email1,
                 Channel = "email",
                 MessageBody = "Hi, following up by email.",
                 Status = TouchStatus.Reserved,
@@ -259,7 +260,7 @@ public sealed class ReconciliationTests
         batch.GetProperty("dispatched").GetInt32().ShouldBe(1);
         host.Sandbox.State.SentMessages.Count(m => m.Type == "Email").ShouldBe(1);
         var view = await host.GetSequenceAsync(contact.Id);
-        Touch(view, "email_1").GetProperty("status").GetString().ShouldBe(TouchStatus.Sent);
+        Touch(view, "email_1").GetProperty("status").GetString().ShouldBe(TouchStatus.Sent.ToName());
         view.GetProperty("current_step").GetString().ShouldBe("email_1");
     }
 

@@ -50,7 +50,7 @@ public sealed class ContentStageTests
         (await _stage.EvaluateAsync(Request(SequenceStep.Sms2, Channel.Sms, body), CancellationToken.None)).Verdict;
 
     private static OutboundRequest Request(SequenceStep step, Channel channel, string body) => new(
-        new SdrOutreachSequence { ContactId = "c1", LocationId = "l1", CurrentStep = "enrolled", AbVariant = "consultative" },
+        new SdrOutreachSequence { ContactId = "c1", LocationId = "l1", CurrentStep = SequenceStep.Enrolled, AbVariant = "consultative" },
         step,
         channel,
         new ComposedMessage(body),

@@ -53,7 +53,7 @@ public sealed class HoursStageTests
     }
 
     private static OutboundRequest Request(Channel channel, string now, RecipientInfo recipient) =>
-        new(new SdrOutreachSequence { ContactId = "contact-1", LocationId = "location-1", CurrentStep = "sms_1", AbVariant = "consultative" }, SequenceStep.Sms1, channel, new ComposedMessage("Hi, Alex from Harbor Realty. Reply STOP to opt out"), Utc(now))
+        new(new SdrOutreachSequence { ContactId = "contact-1", LocationId = "location-1", CurrentStep = SequenceStep.Sms1, AbVariant = "consultative" }, SequenceStep.Sms1, channel, new ComposedMessage("Hi, Alex from Harbor Realty. Reply STOP to opt out"), Utc(now))
         {
             Recipient = recipient,
         };

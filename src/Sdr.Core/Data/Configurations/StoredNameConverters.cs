@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Sdr.Core.Data.Entities;
+using Sdr.Core.Sequences;
+
+namespace Sdr.Core.Data.Configurations;
+
+/// <summary>
+/// The enums of the sequence state machine, stored as the names the columns have always held
+/// (<c>sms_1</c>, <c>nurture_pause</c>, <c>reserved</c>, <c>deferred</c>), so stored data and raw SQL
+/// keep their meaning. LINQ comparisons with these properties go through the converter.
+/// </summary>
+internal static class StoredNameConverters
+{
+    public static readonly ValueConverter<SequenceStep, string> Step =
+        new(step => step.ToName(), name => SequenceStepNames.Parse(name));
+
+    public static readonly ValueConverter<TouchStatus, string> TouchStatus =
+        new(status => status.ToName(), name => TouchStatusNames.Parse(name));
+
+    public static readonly ValueConverter<DecisionOutcome, string> Outcome =
+        new(outcome => outcome.ToName(), name => DecisionOutcomeNames.Parse(name));
+}

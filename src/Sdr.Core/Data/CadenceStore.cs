@@ -138,13 +138,26 @@ public sealed class CadenceStore(SdrDbContext db, SqliteWriteGate writeGate)
         }
     }
 
-    /// <summary>Saves every pending change of the scope (the engine's outcomes: touches, sequences, decisions) under the write gate.</summary>
+    /// <summary>
+    /// Saves every pending change of the scope (the engine's outcomes: touches, sequences, decisions). The
+    /// changes are detected before the write gate is taken, so that other writers wait only for the statements.
+    /// </summary>
     public async Task SaveOutcomesAsync(CancellationToken cancellationToken)
     {
-        db.ChangeTracker.DetectChanges();
-        using (await writeGate.EnterAsync(cancellationToken))
+        var tracker = db.ChangeTracker;
+        tracker.DetectChanges();
+        var autoDetect = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            using (await writeGate.EnterAsync(cancellationToken))
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = autoDetect;
         }
     }
 

@@ -8,7 +8,7 @@ internal sealed record CadenceSettings
     public const string Usage = """
         usage:
           sdr-bench cadence [--sequences 10000] [--batch-size 500] [--concurrency N] [--warmup 60000]
-                            [--profile] [--cpu-trace] [--idle-seconds 2] [--min-threads N] [--skip-baselines] [--doc docs/benchmarks.md | --no-doc] [--label text]
+                            [--profile] [--cpu-trace] [--idle-seconds 2] [--min-threads N] [--skip-baselines] [--doc bench/RUNLOG.md | --no-doc] [--label text]
           sdr-bench bdn [BenchmarkDotNet switches, e.g. --filter *]
           sdr-bench decisions [BenchmarkDotNet switches; default --filter * --job short]
           sdr-bench decisions --cpu-time [seconds per benchmark, default 3]   (same benchmarks, CPU time, in-process)
@@ -40,7 +40,7 @@ internal sealed record CadenceSettings
     public int IdleSeconds { get; init; } = 2;
     public int? MinThreads { get; init; }
     public bool SkipBaselines { get; init; }
-    public string? DocPath { get; init; } = Path.Combine("docs", "benchmarks.md");
+    public string? DocPath { get; init; } = Path.Combine("bench", "RUNLOG.md");
     public string? Label { get; init; }
     public IReadOnlyList<string> Arguments { get; init; } = [];
 

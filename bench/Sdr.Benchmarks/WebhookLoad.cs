@@ -497,7 +497,7 @@ internal sealed record WebhookLoadSettings(string Provider, string? Postgres, in
 {
     public static WebhookLoadSettings Parse(string[] args)
     {
-        var settings = new WebhookLoadSettings("sqlite", null, 15, 64, 2, 80_000, false, "docs/benchmarks.md", Rate: 2000);
+        var settings = new WebhookLoadSettings("sqlite", null, 15, 64, 2, 80_000, false, "bench/RUNLOG.md", Rate: 2000);
         for (var i = 0; i < args.Length; i++)
         {
             settings = args[i] switch

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Sdr.Core.Data;
 using Sdr.Core.Data.Entities;
@@ -16,8 +15,7 @@ public sealed partial class OutboundPipeline(
     IEnumerable<IOutboundStage> stages,
     TouchReservations reservations,
     ChannelDispatcher dispatcher,
-    SdrDbContext db,
-    SqliteWriteGate writeGate,
+    CadenceStore store,
     ILogger<OutboundPipeline> logger)
 {
     private readonly IOutboundStage[] _stages = stages.OrderBy(s => s.Order).ToArray();
@@ -31,19 +29,15 @@ public sealed partial class OutboundPipeline(
     public async Task<IReadOnlyList<DispatchOutcome>> SendManyAsync(IReadOnlyList<OutboundRequest> requests, CallSlots callSlots, CancellationToken cancellationToken)
     {
         var outcomes = new DispatchOutcome[requests.Count];
-        List<int> passed;
-        IReadOnlyList<(DispatchResultKind? Verdict, SdrOutreachTouch? Touch)> reserved;
 
-        // One transaction for the whole group's checks and reservations, committed before any GHL
-        // call: counters kept in the database then cost one commit per group instead of one per
-        // statement, and a failure leaves no unit taken and nothing reserved.
-        using (await writeGate.EnterAsync(cancellationToken))
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
-        {
-            passed = await CheckManyAsync(requests, outcomes, cancellationToken);
-            reserved = await reservations.ReserveManyAsync(passed.Select(i => requests[i]).ToList(), cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
+        // One transaction for the whole group's checks and reservations, committed before any GHL call.
+        var (passed, reserved) = await store.CheckAndReserveAsync(
+            async token =>
+            {
+                var alive = await CheckManyAsync(requests, outcomes, token);
+                return (alive, await reservations.ReserveManyAsync(alive.Select(i => requests[i]).ToList(), token));
+            },
+            cancellationToken);
 
         var toSend = new List<(int Index, SdrOutreachTouch Touch)>(passed.Count);
         for (var j = 0; j < passed.Count; j++)

@@ -6,6 +6,7 @@ using Sdr.Core.Compliance.Caps;
 using Sdr.Core.Compliance.Consent;
 using Sdr.Core.Compliance.Hours;
 using Sdr.Core.Configuration;
+using Sdr.Core.Data;
 using StackExchange.Redis;
 
 namespace Sdr.Core.Compliance;
@@ -36,6 +37,11 @@ public static class ServiceCollectionExtensions
             ? ActivatorUtilities.CreateInstance<DatabaseRollingWindowCounter>(sp)
             : new RedisRollingWindowCounter(sp.GetRequiredService<IConnectionMultiplexer>()));
         services.TryAddScoped<TouchLedgerDailyCap>();
+
+        // The per-contact daily cap: from the touches themselves where the counter would be a database row on SQLite.
+        services.TryAddScoped<IContactDailyCap>(sp => RedisConfiguration(sp) is null && sp.GetRequiredService<CadenceStore>().CountsDailyCapFromTouches
+            ? sp.GetRequiredService<TouchLedgerDailyCap>()
+            : new CounterContactDailyCap(sp.GetRequiredService<ICapCounter>()));
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IOutboundStage, CapsStage>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboundStage, ContentStage>());
         services.TryAddScoped<EnrollmentThrottle>();

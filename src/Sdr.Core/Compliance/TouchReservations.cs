@@ -10,7 +10,7 @@ namespace Sdr.Core.Compliance;
 /// The idempotency stage: a touch is written as <c>reserved</c> (and committed) before GHL is called,
 /// so that a crash, a retry or a second worker can never send the same step twice.
 /// </summary>
-public sealed class TouchReservations(SdrDbContext db, IOptions<SequenceOptions> options)
+public sealed class TouchReservations(SdrDbContext db, CadenceStore store, IOptions<SequenceOptions> options)
 {
     private readonly TimeSpan _reservationTimeout = TimeSpan.FromMinutes(options.Value.ReservationTimeoutMinutes);
 
@@ -36,7 +36,7 @@ public sealed class TouchReservations(SdrDbContext db, IOptions<SequenceOptions>
         try
         {
             // Only the touches: the caller's own changes (its sequences) are saved with the outcomes.
-            await PreparedSave.SaveEntitiesAsync(db, results.Where(r => r.Touch is not null).Select(r => (object)r.Touch!), cancellationToken);
+            await store.SaveReservationsAsync(results.Where(r => r.Touch is not null).Select(r => r.Touch!), cancellationToken);
             return results;
         }
         catch (DbUpdateException exception) when (DbErrors.IsUniqueViolation(exception))
@@ -61,7 +61,7 @@ public sealed class TouchReservations(SdrDbContext db, IOptions<SequenceOptions>
         var result = Reserve(request, existing);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await store.SaveReservationsAsync(result.Touch is null ? [] : [result.Touch], cancellationToken);
             return result;
         }
         catch (DbUpdateException exception) when (DbErrors.IsUniqueViolation(exception))

@@ -42,6 +42,7 @@ public static class ServiceCollectionExtensions
 
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<SqliteWriteGate>();
+        services.AddScoped<CadenceStore>();
         return builder;
     }
 }

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.CompilerServices;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -16,7 +14,6 @@ namespace Sdr.Core.Sequences;
 /// </summary>
 public sealed partial class CadenceScheduler(
     IServiceScopeFactory scopes,
-    SqliteWriteGate writeGate,
     TimeProvider time,
     IOptions<PerformanceOptions> performance,
     ILogger<CadenceScheduler> logger)
@@ -76,11 +73,7 @@ public sealed partial class CadenceScheduler(
         var now = time.GetUtcNow().UtcDateTime;
         await using (var scope = scopes.CreateAsyncScope())
         {
-            var db = scope.ServiceProvider.GetRequiredService<SdrDbContext>();
-            var claimed = await db.Sequences
-                .Where(s => s.Id == sequenceId && s.IsActive && (s.ClaimedUntil == null || s.ClaimedUntil < now))
-                .ExecuteUpdateAsync(set => set.SetProperty(s => s.ClaimToken, claimToken).SetProperty(s => s.ClaimedUntil, now.Add(ClaimLease)), cancellationToken);
-            if (claimed == 0)
+            if (!await scope.ServiceProvider.GetRequiredService<CadenceStore>().ClaimAsync(sequenceId, claimToken, now, ClaimLease, cancellationToken))
             {
                 return null;
             }
@@ -93,46 +86,9 @@ public sealed partial class CadenceScheduler(
     private async Task<IReadOnlyList<long>> ClaimDueAsync(Guid claimToken, int batchSize, string? locationId, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<SdrDbContext>();
-        var now = time.GetUtcNow().UtcDateTime;
-        var until = now.Add(ClaimLease);
-
-        // One statement claims and names the claimed rows (UPDATE … RETURNING, in SQLite and PostgreSQL
-        // alike), so no index on claim_token is kept up to date on every claim and release. The due
-        // condition is repeated on the UPDATE itself so that PostgreSQL re-checks it on rows a concurrent
-        // claimer has just taken (they then drop out); SQLite serialises writers anyway.
-        var sql = locationId is null ? ClaimSql : ClaimForLocationSql;
-        var parameters = locationId is null
-            ? new object[] { claimToken, until, now, batchSize }
-            : [claimToken, until, now, batchSize, locationId];
-        using (await writeGate.EnterAsync(cancellationToken))
-        {
-            return await db.Database.SqlQuery<long>(FormattableStringFactory.Create(sql, parameters)).ToListAsync(cancellationToken);
-        }
+        var store = scope.ServiceProvider.GetRequiredService<CadenceStore>();
+        return await store.ClaimDueAsync(claimToken, batchSize, locationId, time.GetUtcNow().UtcDateTime, ClaimLease, cancellationToken);
     }
-
-    /// <summary>
-    /// Due and unclaimed. The subquery's form (<c>is_active = TRUE</c>) lets SQLite walk the due index in
-    /// next_touch_at order and stop after the batch; the bare column made it skip-scan every due row and
-    /// sort them all, batch after batch. The UPDATE's own re-check keeps the bare form so that SQLite
-    /// reaches the picked rows by id instead of walking the due index again (and without location_id,
-    /// which never changes, for the same reason).
-    /// </summary>
-    private const string DueCondition = "next_touch_at <= {2} AND (claimed_until IS NULL OR claimed_until < {2})";
-
-    internal const string ClaimSql = $$"""
-        UPDATE sdr_outreach_sequences SET claim_token = {0}, claimed_until = {1}
-        WHERE is_active AND {{DueCondition}} AND id IN (
-            SELECT id FROM sdr_outreach_sequences WHERE is_active = TRUE AND {{DueCondition}} ORDER BY next_touch_at, id LIMIT {3})
-        RETURNING id
-        """;
-
-    internal const string ClaimForLocationSql = $$"""
-        UPDATE sdr_outreach_sequences SET claim_token = {0}, claimed_until = {1}
-        WHERE is_active AND {{DueCondition}} AND id IN (
-            SELECT id FROM sdr_outreach_sequences WHERE location_id = {4} AND is_active = TRUE AND {{DueCondition}} ORDER BY next_touch_at, id LIMIT {3})
-        RETURNING id
-        """;
 
     private async Task<IReadOnlyList<SequenceProcessResult>> AdvanceChunkAsync(long[] ids, Guid claimToken, CallSlots callSlots, CancellationToken cancellationToken)
     {

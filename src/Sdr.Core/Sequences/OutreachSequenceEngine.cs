@@ -16,7 +16,7 @@ public sealed partial class OutreachSequenceEngine(
     OutboundPipeline pipeline,
     PersonalizationEngine personalization,
     CadenceWindows scheduler,
-    SqliteWriteGate writeGate,
+    CadenceStore store,
     TimeProvider time,
     ILogger<OutreachSequenceEngine> logger)
 {
@@ -88,12 +88,12 @@ public sealed partial class OutreachSequenceEngine(
         {
             // Keep what GHL already took (and what became unknown) before giving way to the shutdown.
             Release(sequences, now);
-            await PreparedSave.SaveChangesAsync(db, writeGate, CancellationToken.None);
+            await store.SaveOutcomesAsync(CancellationToken.None);
             throw;
         }
 
         Release(sequences, now);
-        await PreparedSave.SaveChangesAsync(db, writeGate, cancellationToken);
+        await store.SaveOutcomesAsync(cancellationToken);
         return results;
     }
 

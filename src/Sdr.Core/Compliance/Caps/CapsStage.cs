@@ -8,19 +8,19 @@ namespace Sdr.Core.Compliance.Caps;
 /// <summary>
 /// Stage 3 of the compliance pipeline: takes one unit of every cap that applies to the touch, or
 /// defers it until the cap frees. The caps: <c>max_touches_per_contact_per_day</c> for cadence
-/// touches, <c>daily_sms_cap</c> per location for every SMS, and the rolling 24 h limit of the
-/// configured states for SMS and voicemail. Units are taken as the touch passes; a touch stopped
-/// later (content, idempotency, GHL refusal) must be given back with <see cref="ReleaseAsync"/>.
-/// On SQLite without Redis the per-contact daily cap is read from the touches themselves
-/// (<see cref="TouchLedgerDailyCap"/>): nothing is taken for it, so nothing is given back.
+/// touches (<see cref="IContactDailyCap"/>), <c>daily_sms_cap</c> per location for every SMS, and the
+/// rolling 24 h limit of the configured states for SMS and voicemail. Units are taken as the touch
+/// passes; a touch stopped later (content, idempotency, GHL refusal) must be given back with
+/// <see cref="ReleaseAsync"/>. Where the counts live (Redis, the database, the touches themselves) is
+/// the counters' business.
 /// </summary>
 public sealed class CapsStage(
     ICapCounter counter,
     IRollingWindowCounter rolling,
+    IContactDailyCap daily,
     IOptions<RateLimitOptions> limits,
     IOptions<CapsOptions> caps,
-    RecipientStateResolver states,
-    TouchLedgerDailyCap? ledger = null) : IReleasingStage
+    RecipientStateResolver states) : IReleasingStage
 {
     private static readonly TimeSpan RollingWindow = TimeSpan.FromHours(24);
 
@@ -29,15 +29,14 @@ public sealed class CapsStage(
 
     private readonly ICapCounter _counter = counter;
     private readonly IRollingWindowCounter _rolling = rolling;
+    private readonly IContactDailyCap _daily = daily;
     private readonly IOptions<RateLimitOptions> _limits = limits;
     private readonly IOptions<CapsOptions> _caps = caps;
     private readonly RecipientStateResolver _states = states;
 
-    // The per-contact daily cap from the touches themselves where the counter would be a database row (SQLite).
-    private readonly TouchLedgerDailyCap? _ledger = counter is DatabaseCapCounter && ledger is { Applies: true } ? ledger : null;
-
+    /// <summary>The per-contact daily cap in <paramref name="counter"/> too.</summary>
     public CapsStage(ICapCounter counter, IRollingWindowCounter rolling, IOptions<RateLimitOptions> limits, IOptions<CapsOptions> caps)
-        : this(counter, rolling, limits, caps, new RecipientStateResolver())
+        : this(counter, rolling, new CounterContactDailyCap(counter), limits, caps, new RecipientStateResolver())
     {
     }
 
@@ -46,10 +45,35 @@ public sealed class CapsStage(
     public string Name => "caps";
 
     public async ValueTask<StageDecision> EvaluateAsync(OutboundRequest request, CancellationToken cancellationToken) =>
-        await EvaluateOneAsync(request, _ledger is null ? null : await _ledger.CountAsync([request], cancellationToken), cancellationToken);
+        (await EvaluateManyAsync([request], cancellationToken))[0];
 
-    /// <summary>One touch; its daily unit from <paramref name="ledger"/> when the ledger counts them, else from the counter.</summary>
-    private async ValueTask<StageDecision> EvaluateOneAsync(OutboundRequest request, ContactDayCounts? ledger, CancellationToken cancellationToken)
+    /// <summary>
+    /// A group's takes with few round trips: the contacts' daily units together, then the rolling limits
+    /// touch by touch, then each location's SMS units together, all or none; when they do not all fit,
+    /// touch by touch in request order, so exactly the first ones that fit are counted. The outcome is the
+    /// one evaluating the touches one by one in order would give, because the touches of a group share no
+    /// key but their location's; a group with a contact twice, or with touches at different times, is
+    /// evaluated one by one.
+    /// </summary>
+    public async ValueTask<IReadOnlyList<StageDecision>> EvaluateManyAsync(IReadOnlyList<OutboundRequest> requests, CancellationToken cancellationToken)
+    {
+        var tally = await _daily.BeginAsync(requests, cancellationToken);
+        if (requests.Count < 2 || !SharesNoContactAndTime(requests))
+        {
+            var each = new StageDecision[requests.Count];
+            for (var i = 0; i < requests.Count; i++)
+            {
+                each[i] = await EvaluateOneAsync(requests[i], tally, cancellationToken);
+            }
+
+            return each;
+        }
+
+        return await EvaluateGroupAsync(requests, tally, cancellationToken);
+    }
+
+    /// <summary>One touch, every cap in turn; a cap that refuses gives back what the earlier ones took.</summary>
+    private async ValueTask<StageDecision> EvaluateOneAsync(OutboundRequest request, IContactDailyTally tally, CancellationToken cancellationToken)
     {
         var now = CapClock.AsUtc(request.Now);
         var midnight = CapClock.NextUtcMidnight(now);
@@ -58,26 +82,18 @@ public sealed class CapsStage(
         var contactId = request.Sequence.ContactId;
         var locationId = request.Sequence.LocationId;
         // Given back without the caller's token: a cancelled touch must not keep its units.
-        string? dailyKey = null;
+        var daily = false;
         string? rollingKey = null;
         try
         {
-            if (request.IsCadenceTouch && ledger is not null)
+            if (request.IsCadenceTouch)
             {
-                if (!ledger.Fits(request, limits.MaxTouchesPerContactPerDay))
-                {
-                    return DailyCapReached(limits, contactId, midnight);
-                }
-            }
-            else if (request.IsCadenceTouch)
-            {
-                var key = CapKeys.DailyContact(locationId, contactId, now);
-                if (!await _counter.TryTakeAsync(key, limits.MaxTouchesPerContactPerDay, dayWindow, cancellationToken))
+                if (!await tally.TryTakeAsync(request, limits.MaxTouchesPerContactPerDay, dayWindow, cancellationToken))
                 {
                     return DailyCapReached(limits, contactId, midnight);
                 }
 
-                dailyKey = key;
+                daily = true;
             }
 
             if (RollingStates(request) is { } states)
@@ -87,7 +103,7 @@ public sealed class CapsStage(
                 var take = await _rolling.TryTakeAsync(key, limit, RollingWindow, now, cancellationToken);
                 if (!take.Taken)
                 {
-                    await ReleaseTakenAsync(dailyKey, null, now);
+                    await ReleaseTakenAsync(tally, request, daily, null, now);
                     return RollingLimitReached(states, limit, contactId, take, now);
                 }
 
@@ -99,7 +115,7 @@ public sealed class CapsStage(
                 var key = CapKeys.DailySms(limits.RedisKeyPrefix, locationId, now);
                 if (!await _counter.TryTakeAsync(key, limits.DailySmsCap, dayWindow, cancellationToken))
                 {
-                    await ReleaseTakenAsync(dailyKey, rollingKey, now);
+                    await ReleaseTakenAsync(tally, request, daily, rollingKey, now);
                     return SmsCapReached(limits, locationId, midnight);
                 }
             }
@@ -109,68 +125,33 @@ public sealed class CapsStage(
         catch
         {
             // A counter failed half-way: the touch will not go out, so neither may its earlier units stay taken.
-            await ReleaseTakenAsync(dailyKey, rollingKey, now);
+            await ReleaseTakenAsync(tally, request, daily, rollingKey, now);
             throw;
         }
     }
 
-    /// <summary>
-    /// A group's takes with few round trips when the counter can (<see cref="IBatchCapCounter"/>): the
-    /// contacts' daily units in one statement, then the rolling limits touch by touch, then each location's
-    /// SMS units in one statement, all or none; when they do not all fit, touch by touch in request order,
-    /// so exactly the first ones that fit are counted. The outcome is the one evaluating the touches one by
-    /// one in order would give, because the touches of a group share no key but their location's (a group
-    /// with a contact twice, or with touches at different times, is evaluated one by one).
-    /// </summary>
-    public async ValueTask<IReadOnlyList<StageDecision>> EvaluateManyAsync(IReadOnlyList<OutboundRequest> requests, CancellationToken cancellationToken)
+    /// <summary>A group of distinct contacts at one time (see <see cref="EvaluateManyAsync"/>).</summary>
+    private async ValueTask<IReadOnlyList<StageDecision>> EvaluateGroupAsync(IReadOnlyList<OutboundRequest> requests, IContactDailyTally tally, CancellationToken cancellationToken)
     {
-        var ledger = _ledger is null ? null : await _ledger.CountAsync(requests, cancellationToken);
-        if (_counter is not IBatchCapCounter batch || requests.Count < 2 || !SharesNoContactAndTime(requests))
-        {
-            var each = new StageDecision[requests.Count];
-            for (var i = 0; i < requests.Count; i++)
-            {
-                each[i] = await EvaluateOneAsync(requests[i], ledger, cancellationToken);
-                if (ledger is not null && requests[i].IsCadenceTouch && each[i].Verdict == StageVerdict.Continue)
-                {
-                    ledger.Add(requests[i]);
-                }
-            }
-
-            return each;
-        }
-
         var now = CapClock.AsUtc(requests[0].Now);
         var midnight = CapClock.NextUtcMidnight(now);
         var dayWindow = midnight - now + DayGrace;
         var limits = _limits.Value;
         var decisions = new StageDecision[requests.Count];
         Array.Fill(decisions, StageDecision.Continue);
-        var dailyKeys = new string?[requests.Count];
+        var daily = new bool[requests.Count];
         var rollingKeys = new string?[requests.Count];
         var smsTaken = new List<string>();
         try
         {
             var cadence = Enumerable.Range(0, requests.Count).Where(i => requests[i].IsCadenceTouch).ToList();
-            if (ledger is not null)
+            if (cadence.Count > 0)
             {
-                // No contact twice in the group: each is decided by what the ledger holds.
-                foreach (var i in cadence.Where(i => !ledger.Fits(requests[i], limits.MaxTouchesPerContactPerDay)))
-                {
-                    decisions[i] = DailyCapReached(limits, requests[i].Sequence.ContactId, midnight);
-                }
-            }
-            else if (cadence.Count > 0)
-            {
-                var keys = cadence.Select(i => CapKeys.DailyContact(requests[i].Sequence.LocationId, requests[i].Sequence.ContactId, now)).ToList();
-                var counted = await batch.TryTakeEachAsync(keys, limits.MaxTouchesPerContactPerDay, dayWindow, cancellationToken);
+                var taken = await tally.TryTakeEachAsync([.. cadence.Select(i => requests[i])], limits.MaxTouchesPerContactPerDay, dayWindow, cancellationToken);
                 for (var j = 0; j < cadence.Count; j++)
                 {
-                    if (counted[j])
-                    {
-                        dailyKeys[cadence[j]] = keys[j];
-                    }
-                    else
+                    daily[cadence[j]] = taken[j];
+                    if (!taken[j])
                     {
                         decisions[cadence[j]] = DailyCapReached(limits, requests[cadence[j]].Sequence.ContactId, midnight);
                     }
@@ -193,8 +174,8 @@ public sealed class CapsStage(
                     continue;
                 }
 
-                await ReleaseTakenAsync(dailyKeys[i], null, now);
-                dailyKeys[i] = null;
+                await ReleaseTakenAsync(tally, requests[i], daily[i], null, now);
+                daily[i] = false;
                 decisions[i] = RollingLimitReached(states, limit, requests[i].Sequence.ContactId, take, now);
             }
 
@@ -205,7 +186,7 @@ public sealed class CapsStage(
             {
                 var key = CapKeys.DailySms(limits.RedisKeyPrefix, location.Key, now);
                 var group = location.ToList();
-                if (await batch.TryTakeAllAsync(key, group.Count, limits.DailySmsCap, dayWindow, cancellationToken))
+                if (await _counter.TryTakeAllAsync(key, group.Count, limits.DailySmsCap, dayWindow, cancellationToken))
                 {
                     smsTaken.AddRange(Enumerable.Repeat(key, group.Count));
                     continue;
@@ -220,8 +201,8 @@ public sealed class CapsStage(
                         continue;
                     }
 
-                    await ReleaseTakenAsync(dailyKeys[i], rollingKeys[i], now);
-                    (dailyKeys[i], rollingKeys[i]) = (null, null);
+                    await ReleaseTakenAsync(tally, requests[i], daily[i], rollingKeys[i], now);
+                    (daily[i], rollingKeys[i]) = (false, null);
                     decisions[i] = SmsCapReached(limits, location.Key, midnight);
                 }
             }
@@ -233,7 +214,7 @@ public sealed class CapsStage(
             // A counter failed half-way: none of the group goes out, so none of its units may stay taken.
             for (var i = 0; i < requests.Count; i++)
             {
-                await ReleaseTakenAsync(dailyKeys[i], rollingKeys[i], now);
+                await ReleaseTakenAsync(tally, requests[i], daily[i], rollingKeys[i], now);
             }
 
             foreach (var key in smsTaken)
@@ -274,9 +255,9 @@ public sealed class CapsStage(
         var now = CapClock.AsUtc(request.Now);
         var locationId = request.Sequence.LocationId;
         var contactId = request.Sequence.ContactId;
-        if (request.IsCadenceTouch && _ledger is null)
+        if (request.IsCadenceTouch)
         {
-            await _counter.ReleaseAsync(CapKeys.DailyContact(locationId, contactId, now), cancellationToken);
+            await _daily.ReleaseAsync(request, cancellationToken);
         }
 
         if (RollingStates(request) is not null)
@@ -332,11 +313,11 @@ public sealed class CapsStage(
         return false;
     }
 
-    private async ValueTask ReleaseTakenAsync(string? dailyKey, string? rollingKey, DateTime now)
+    private async ValueTask ReleaseTakenAsync(IContactDailyTally tally, OutboundRequest request, bool daily, string? rollingKey, DateTime now)
     {
-        if (dailyKey is not null)
+        if (daily)
         {
-            await _counter.ReleaseAsync(dailyKey, CancellationToken.None);
+            await tally.ReleaseAsync(request, CancellationToken.None);
         }
 
         if (rollingKey is not null)

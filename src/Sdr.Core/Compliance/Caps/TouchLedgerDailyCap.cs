@@ -1,8 +1,4 @@
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Sdr.Core.Data;
-using Sdr.Core.Data.Entities;
 using Sdr.Core.Sequences;
 
 namespace Sdr.Core.Compliance.Caps;
@@ -19,62 +15,36 @@ namespace Sdr.Core.Compliance.Caps;
 /// idempotency stage, which never lets a step out twice: already sent, still in flight or in doubt.
 /// On PostgreSQL (no write gate) and with Redis (several instances) the counter stays.
 /// </summary>
-public sealed class TouchLedgerDailyCap(SdrDbContext db)
+public sealed class TouchLedgerDailyCap(CadenceStore store) : IContactDailyCap
 {
-    // The names are the seed's (see SdrOutreachTouchConfiguration); the index is ux_sdr_outreach_touches_idempotency.
-    private const string CountSql = """
-        SELECT contact_id, sequence_id, step FROM sdr_outreach_touches
-        WHERE contact_id IN (SELECT value FROM json_each(@contacts)) AND touch_date = @day AND location_id = @location AND status <> 'failed'
-        """;
-
-    /// <summary>Whether this context's database counts the cap from the ledger (SQLite).</summary>
-    public bool Applies => db.Database.IsSqlite();
+    /// <summary>Whether this scope's database counts the cap from the ledger (SQLite).</summary>
+    public bool Applies => store.CountsDailyCapFromTouches;
 
     /// <summary>The touches already in the ledger for the cadence touches among <paramref name="requests"/>, by contact and day.</summary>
     public async ValueTask<ContactDayCounts> CountAsync(IReadOnlyList<OutboundRequest> requests, CancellationToken cancellationToken)
     {
         var counts = new ContactDayCounts();
-        var groups = requests.Where(r => r.IsCadenceTouch)
-            .GroupBy(r => (r.Sequence.LocationId, Day: r.TouchDate))
-            .ToList();
-        if (groups.Count == 0)
+        foreach (var group in requests.Where(r => r.IsCadenceTouch).GroupBy(r => (r.Sequence.LocationId, Day: r.TouchDate)))
         {
-            return counts;
-        }
-
-        var database = db.Database;
-        var touchDate = (RelationalTypeMapping)db.Model.FindEntityType(typeof(SdrOutreachTouch))!
-            .FindProperty(nameof(SdrOutreachTouch.TouchDate))!.GetTypeMapping();
-        await database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            foreach (var group in groups)
+            var touches = await store.TouchesOfDayAsync(group.Key.LocationId, group.Key.Day, group.Select(r => r.Sequence.ContactId), cancellationToken);
+            foreach (var (contactId, sequenceId, step) in touches)
             {
-                await using var command = database.GetDbConnection().CreateCommand();
-                command.CommandText = CountSql;
-                command.Transaction = database.CurrentTransaction?.GetDbTransaction();
-                var parameters = command.AddParameters("contacts", "location");
-                parameters[0].Value = JsonSerializer.Serialize(group.Select(r => r.Sequence.ContactId).Distinct(StringComparer.Ordinal));
-                parameters[1].Value = group.Key.LocationId;
-                command.Parameters.Add(touchDate.CreateParameter(command, "@day", group.Key.Day));
-                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    counts.AddStored(group.Key.LocationId, reader.GetString(0), group.Key.Day, reader.GetInt64(1), reader.GetString(2));
-                }
+                counts.AddStored(group.Key.LocationId, contactId, group.Key.Day, sequenceId, step);
             }
-        }
-        finally
-        {
-            await database.CloseConnectionAsync();
         }
 
         return counts;
     }
+
+    async ValueTask<IContactDailyTally> IContactDailyCap.BeginAsync(IReadOnlyList<OutboundRequest> requests, CancellationToken cancellationToken) =>
+        await CountAsync(requests, cancellationToken);
+
+    /// <summary>Nothing to give back: a touch that does not go out leaves no row, or a failed one.</summary>
+    public ValueTask ReleaseAsync(OutboundRequest request, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 }
 
 /// <summary>Touches per contact and UTC day: those in the ledger, plus those a group lets through as it goes.</summary>
-public sealed class ContactDayCounts
+public sealed class ContactDayCounts : IContactDailyTally
 {
     private readonly Dictionary<(string LocationId, string ContactId, DateOnly Day), Units> _units = [];
 
@@ -93,6 +63,35 @@ public sealed class ContactDayCounts
 
     /// <summary>Counts <paramref name="request"/>, let through, against the later touches of its group.</summary>
     public void Add(OutboundRequest request) => UnitsOf(Key(request)).LetThrough++;
+
+    public ValueTask<bool> TryTakeAsync(OutboundRequest request, int limit, TimeSpan window, CancellationToken cancellationToken)
+    {
+        var fits = Fits(request, limit);
+        if (fits)
+        {
+            Add(request);
+        }
+
+        return ValueTask.FromResult(fits);
+    }
+
+    public async ValueTask<bool[]> TryTakeEachAsync(IReadOnlyList<OutboundRequest> requests, int limit, TimeSpan window, CancellationToken cancellationToken)
+    {
+        var taken = new bool[requests.Count];
+        for (var i = 0; i < requests.Count; i++)
+        {
+            taken[i] = await TryTakeAsync(requests[i], limit, window, cancellationToken);
+        }
+
+        return taken;
+    }
+
+    /// <summary>Un-counts a touch let through that a later cap then stopped.</summary>
+    public ValueTask ReleaseAsync(OutboundRequest request, CancellationToken cancellationToken)
+    {
+        UnitsOf(Key(request)).LetThrough--;
+        return ValueTask.CompletedTask;
+    }
 
     internal void AddStored(string locationId, string contactId, DateOnly day, long sequenceId, string step) =>
         UnitsOf((locationId, contactId, day)).Stored.Add((sequenceId, step));

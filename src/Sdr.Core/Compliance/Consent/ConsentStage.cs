@@ -1,8 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Sdr.Core.Data;
-using Sdr.Core.Data.Entities;
 using Sdr.Core.Sequences;
-using Sdr.Core.Webhooks;
 
 namespace Sdr.Core.Compliance.Consent;
 
@@ -12,7 +9,7 @@ namespace Sdr.Core.Compliance.Consent;
 /// message or opt-out still waiting in the webhook inbox is held until it is processed: a STOP that
 /// has arrived is never outrun by a touch.
 /// </summary>
-public sealed class ConsentStage(SdrDbContext db) : IOutboundStage
+public sealed class ConsentStage(SdrDbContext db, CadenceStore store) : IOutboundStage
 {
     private static readonly TimeSpan InboxHold = TimeSpan.FromMinutes(2);
 
@@ -31,13 +28,7 @@ public sealed class ConsentStage(SdrDbContext db) : IOutboundStage
             .ToList();
         var reasons = await SuppressionLedger.FindManyAsync(db, lookups, cancellationToken);
         var contactIds = requests.Select(r => r.Sequence.ContactId).Distinct().ToList();
-        var waiting = (await db.WebhookEvents.AsNoTracking()
-                .Where(e => e.Status == WebhookEventStatus.Pending && contactIds.Contains(e.ContactId!)
-                    && (e.Endpoint == WebhookEndpoints.Reply || e.Endpoint == WebhookEndpoints.OptOut))
-                .Select(e => e.ContactId!)
-                .Distinct()
-                .ToListAsync(cancellationToken))
-            .ToHashSet(StringComparer.Ordinal);
+        var waiting = await store.ContactsWithPendingInboundAsync(contactIds, cancellationToken);
         return reasons
             .Select((reason, i) => reason is not null ? StageDecision.Block($"suppressed ({reason})", endsSequence: true)
                 : waiting.Contains(requests[i].Sequence.ContactId) ? StageDecision.Defer("an inbound message from the contact is still being processed", requests[i].Now + InboxHold)

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Sdr.Core.Compliance.Consent;
+using Sdr.Core.Data;
 using Sdr.Core.Sequences;
 using Sdr.Tests.Integration.Support;
 using Sdr.Tests.Support;
@@ -119,7 +120,7 @@ public sealed class MigrationTests
         string[] names = ["@token", "@until", "@now", "@limit", "@location"];
         object[] values = [Guid.NewGuid().ToString(), "2026-03-03 00:05:00", "2026-03-03 00:00:00", 500, "loc-1"];
 
-        foreach (var (sql, index) in new[] { (CadenceScheduler.ClaimSql, "ix_sdr_outreach_sequences_due"), (CadenceScheduler.ClaimForLocationSql, "ix_sdr_outreach_sequences_location_due") })
+        foreach (var (sql, index) in new[] { (CadenceStore.ClaimSql, "ix_sdr_outreach_sequences_due"), (CadenceStore.ClaimForLocationSql, "ix_sdr_outreach_sequences_location_due") })
         {
             var plan = await host.WithDbAsync(db => QueryPlanAsync(db, string.Format(System.Globalization.CultureInfo.InvariantCulture, sql, names), names.Zip(values)));
             plan.ShouldContain("INTEGER PRIMARY KEY", customMessage: plan);

@@ -1,6 +1,7 @@
 using Sdr.Core.Compliance;
 using Sdr.Core.Data;
 using Sdr.Core.GoHighLevel;
+using Sdr.Core.Outbox;
 using Sdr.Core.Security;
 using Sdr.Core.Sequences;
 using Sdr.Core.Webhooks;
@@ -29,6 +30,7 @@ internal static class SdrApplication
         builder.AddCompliance();
         builder.AddSequences();
         builder.AddWebhooks();
+        builder.AddOutbox();
         builder.AddSdrApi();
         builder.AddWorkers();
 

@@ -10,7 +10,7 @@ namespace Sdr.Core.Webhooks;
 
 public static class ServiceCollectionExtensions
 {
-    /// <summary>Webhook authentication, the durable inbox and its processor, opt-out effects and the GHL action queue.</summary>
+    /// <summary>Webhook authentication, the durable inbox and its processor, and opt-out effects (the GHL actions they queue: <c>AddOutbox</c>).</summary>
     public static IHostApplicationBuilder AddWebhooks(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -22,10 +22,8 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<WebhookInbox>();
         services.TryAddSingleton<WebhookProcessor>();
         services.TryAddSingleton<WebhookProcessingLease>();
-        services.TryAddSingleton<GhlActionRunner>();
         services.TryAddScoped<WebhookEventHandlers>();
         services.TryAddScoped<OptOutService>();
-        services.TryAddScoped<GhlActionQueue>();
         services.TryAddSingleton<ComplianceKeywordClassifier>();
         return builder;
     }

@@ -6,6 +6,7 @@ using Sdr.Core.Configuration;
 using Sdr.Core.Data;
 using Sdr.Core.Data.Entities;
 using Sdr.Core.GoHighLevel;
+using Sdr.Core.Outbox;
 using Sdr.Core.Replies;
 using Sdr.Core.Sequences;
 

@@ -23,6 +23,10 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<WebhookProcessor>();
         services.TryAddSingleton<WebhookProcessingLease>();
         services.TryAddScoped<WebhookEventHandlers>();
+        services.TryAddScoped<InboundMessageHandler>();
+        services.TryAddScoped<ContactDndHandler>();
+        services.TryAddScoped<AppointmentHandler>();
+        services.TryAddScoped<OpportunityStageHandler>();
         services.TryAddScoped<OptOutService>();
         services.TryAddSingleton<ComplianceKeywordClassifier>();
         return builder;

@@ -33,7 +33,7 @@ public sealed class ConsentStage(SdrDbContext db) : IOutboundStage
         var contactIds = requests.Select(r => r.Sequence.ContactId).Distinct().ToList();
         var waiting = (await db.WebhookEvents.AsNoTracking()
                 .Where(e => e.Status == WebhookEventStatus.Pending && contactIds.Contains(e.ContactId!)
-                    && (e.Endpoint == WebhookEndpoints.Reply || e.Endpoint == WebhookEndpoints.OptOut))
+                    && (e.Endpoint == WebhookEndpointNames.Reply || e.Endpoint == WebhookEndpointNames.OptOut))
                 .Select(e => e.ContactId!)
                 .Distinct()
                 .ToListAsync(cancellationToken))

@@ -14,7 +14,11 @@ public sealed class WebhookOutboxTests
     public async Task BurstOfStops_WhileGhlHoldsEveryWrite_IsOptedOutLocally_AndReachesGhlWhenItAnswersAgain(string provider)
     {
         // The breaker (30 min on the wall clock) is kept closed so GHL can "come back" within the test.
-        await using var host = await SdrTestHost.StartAsync(provider, new Dictionary<string, string?> { ["sdr:performance:circuit_breaker_failure_threshold"] = "100" });
+        await using var host = await SdrTestHost.StartAsync(provider, new Dictionary<string, string?>
+        {
+            ["sdr:performance:circuit_breaker_failure_threshold"] = "100",
+            ["sdr:rate_limits:max_enrollments_per_hour"] = "1000",
+        });
         var contacts = host.TextableContacts(100);
         (await host.EnrollAsync([.. contacts.Select(c => c.Id)])).EnsureSuccessStatusCode();
         var ids = contacts.Select(c => c.Id).ToHashSet();

@@ -7,6 +7,7 @@ namespace Sdr.Benchmarks;
 /// <c>dotnet run -c Release --project bench/Sdr.Benchmarks -- bdn [BenchmarkDotNet switches, e.g. --filter *Sms*]</c>
 /// <c>dotnet run -c Release --project bench/Sdr.Benchmarks -- decisions [BenchmarkDotNet switches]</c>
 /// <c>dotnet run -c Release --project bench/Sdr.Benchmarks -- webhooks [--provider sqlite|postgres --postgres CONN] [--rate 2000] [--connections 64] [--duration 15] ...</c>
+/// <c>dotnet run -c Release --project bench/Sdr.Benchmarks -- stop-burst [--stops 500] [--provider sqlite|postgres --postgres CONN]</c>
 /// (Not a top-level Program: that name belongs to the server, which WebApplicationFactory&lt;Program&gt; starts.)
 /// </summary>
 internal static class BenchProgram
@@ -25,6 +26,8 @@ internal static class BenchProgram
                 return await DecisionsCommand.RunAsync(args[1..]);
             case "webhooks":
                 return await WebhookLoad.RunAsync(args[1..]);
+            case "stop-burst":
+                return await StopBurst.RunAsync(args[1..]);
             default:
                 Console.Error.WriteLine(CadenceSettings.Usage);
                 return verb is "" or "-h" or "--help" ? 0 : 2;

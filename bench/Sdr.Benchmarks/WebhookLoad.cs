@@ -115,7 +115,7 @@ internal static partial class WebhookLoad
         }
     }
 
-    private static Process StartServer(WebhookLoadSettings settings, int port, string work, string connection, GhlSandbox sandbox, SandboxLocation location)
+    internal static Process StartServer(WebhookLoadSettings settings, int port, string work, string connection, GhlSandbox sandbox, SandboxLocation location, IReadOnlyDictionary<string, string>? extraEnvironment = null)
     {
         var info = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "sdr.dll"), "serve", "--urls", $"http://127.0.0.1:{port}"])
         {
@@ -141,6 +141,12 @@ internal static partial class WebhookLoad
         {
             env["Webhooks__ProcessingEnabled"] = "false";
         }
+
+        foreach (var (key, value) in extraEnvironment ?? new Dictionary<string, string>())
+        {
+            env[key] = value;
+        }
+
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start sdr");
         var log = new StreamWriter(Path.Combine(work, "server.log")) { AutoFlush = false };
         process.OutputDataReceived += (_, e) => { lock (log) { log.WriteLine(e.Data); } };
@@ -150,7 +156,7 @@ internal static partial class WebhookLoad
         return process;
     }
 
-    private static async Task WaitReadyAsync(int port, Process server)
+    internal static async Task WaitReadyAsync(int port, Process server)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var deadline = DateTime.UtcNow.AddSeconds(90);
@@ -237,7 +243,7 @@ internal static partial class WebhookLoad
         return wrk.ExitCode == 0 ? output : throw new InvalidOperationException($"wrk failed: {error}{output}");
     }
 
-    private static async Task<string> FreshPostgresAsync(string connection)
+    internal static async Task<string> FreshPostgresAsync(string connection)
     {
         var builder = new NpgsqlConnectionStringBuilder(connection);
         var database = $"sdr_webhook_load_{DateTime.UtcNow:yyyyMMddHHmmss}";
@@ -273,7 +279,7 @@ internal static partial class WebhookLoad
         return null;
     }
 
-    private static async Task<long> CountAsync(string provider, string connection, string sql)
+    internal static async Task<long> CountAsync(string provider, string connection, string sql)
     {
         if (provider == "postgres")
         {
@@ -325,7 +331,7 @@ internal static partial class WebhookLoad
         File.WriteAllText(full, text[..end] + row + "\n" + text[end..]);
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -4,6 +4,7 @@ using Sdr.Core.Configuration;
 using Sdr.Core.Data;
 using Sdr.Core.GoHighLevel;
 using Sdr.Core.Messaging;
+using Sdr.Core.Outbox;
 using Sdr.Core.Replies;
 using Sdr.Core.Security;
 using Sdr.Core.Sequences;
@@ -36,6 +37,7 @@ internal static class SdrApplication
         builder.AddCompliance();
         builder.AddSequences();
         builder.AddWebhooks();
+        builder.AddOutbox();
         builder.AddSdrApi();
         builder.AddWorkers();
 

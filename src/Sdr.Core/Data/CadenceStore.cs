@@ -44,7 +44,7 @@ public sealed class CadenceStore(SdrDbContext db, SqliteWriteGate writeGate)
         WHERE contact_id IN (SELECT value FROM json_each(@contacts)) AND touch_date = @day AND location_id = @location AND status <> 'failed'
         """;
 
-    // The webhook endpoints (WebhookEndpoints.Reply and .OptOut) whose pending events hold a contact's touches.
+    // The webhook endpoints (WebhookEndpointNames.Reply and .OptOut) whose pending events hold a contact's touches.
     private static readonly string[] InboundEndpoints = ["reply", "opt-out"];
 
     /// <summary>

@@ -9,7 +9,7 @@ namespace Sdr.Core.Webhooks;
 
 public static class ServiceCollectionExtensions
 {
-    /// <summary>Webhook authentication, the durable inbox and its processor, opt-out effects and the GHL action queue.</summary>
+    /// <summary>Webhook authentication, the durable inbox and its processor, and opt-out effects (the GHL actions they queue: <c>AddOutbox</c>).</summary>
     public static IHostApplicationBuilder AddWebhooks(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -20,10 +20,12 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<WebhookInbox>();
         services.TryAddSingleton<WebhookProcessor>();
         services.TryAddSingleton<WebhookProcessingLease>();
-        services.TryAddSingleton<GhlActionRunner>();
         services.TryAddScoped<WebhookEventHandlers>();
+        services.TryAddScoped<InboundMessageHandler>();
+        services.TryAddScoped<ContactDndHandler>();
+        services.TryAddScoped<AppointmentHandler>();
+        services.TryAddScoped<OpportunityStageHandler>();
         services.TryAddScoped<OptOutService>();
-        services.TryAddScoped<GhlActionQueue>();
         return builder;
     }
 }

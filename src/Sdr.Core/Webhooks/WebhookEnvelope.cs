@@ -43,15 +43,15 @@ public sealed record WebhookEnvelope(
             if (type is null)
             {
                 // A GHL workflow webhook ("Webhook" action): no type, snake_case contact fields.
-                eventType = WebhookEndpoints.WorkflowEvent;
+                eventType = WebhookEndpointNames.WorkflowEvent;
             }
-            else if (WebhookEndpoints.EventTypes(endpoint).Contains(type, StringComparer.Ordinal))
+            else if (WebhookEndpointNames.EventTypes(endpoint).Contains(type, StringComparer.Ordinal))
             {
                 eventType = type;
             }
             else
             {
-                return (null, "type", $"Event type '{Truncate(type)}' is not accepted on /sdr/webhook/{endpoint} (expected {string.Join(" or ", WebhookEndpoints.EventTypes(endpoint))}).");
+                return (null, "type", $"Event type '{Truncate(type)}' is not accepted on /sdr/webhook/{endpoint} (expected {string.Join(" or ", WebhookEndpointNames.EventTypes(endpoint))}).");
             }
 
             var locationId = String(root, "locationId") ?? String(root, "location_id") ?? Nested(root, "location", "id");

@@ -69,7 +69,7 @@ public sealed class WebhookOptions
 
     /// <summary>
     /// How long the processor lets new events gather after it is woken, before it takes them as one batch.
-    /// A pass has a fixed cost (a scope, the batch query, the sequence snapshot, the GHL action sweep), so
+    /// A pass has a fixed cost (a scope, the batch query, the sequence snapshot), so
     /// taking events one by one as they trickle in costs several times the CPU of taking them in batches
     /// and competes with the intake for the cores and SQLite's write lock. Sending is safe meanwhile: the
     /// consent stage holds a contact's touches while one of its inbound events is unprocessed.

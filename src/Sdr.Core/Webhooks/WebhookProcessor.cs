@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Sdr.Core.Data;
 using Sdr.Core.Data.Entities;
+using Sdr.Core.Outbox;
 
 namespace Sdr.Core.Webhooks;
 
@@ -21,7 +22,7 @@ namespace Sdr.Core.Webhooks;
 /// A failing event is retried with backoff and ends as <see cref="WebhookEventStatus.Failed"/> after
 /// <see cref="MaxAttempts"/>; it does not hold up the others.
 /// </summary>
-public sealed partial class WebhookProcessor(IServiceScopeFactory scopes, WebhookBacklog backlog, SqliteWriteGate gate, TimeProvider time, ILogger<WebhookProcessor> logger)
+public sealed partial class WebhookProcessor(IServiceScopeFactory scopes, WebhookBacklog backlog, OutboxSignal outbox, SqliteWriteGate gate, TimeProvider time, ILogger<WebhookProcessor> logger)
 {
     public const int MaxAttempts = 8;
 
@@ -112,6 +113,7 @@ public sealed partial class WebhookProcessor(IServiceScopeFactory scopes, Webhoo
     private async Task SaveAsync(SdrDbContext db, List<(SdrWebhookEvent Event, WebhookHandling Handling)> unsaved, CancellationToken cancellationToken)
     {
         var tracked = db.ChangeTracker.HasChanges();
+        var queued = tracked && db.ChangeTracker.Entries<SdrGhlAction>().Any(e => e.State == EntityState.Added);
         using (await gate.EnterAsync(cancellationToken))
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -122,6 +124,11 @@ public sealed partial class WebhookProcessor(IServiceScopeFactory scopes, Webhoo
 
             await WriteStatusesAsync(db.Database.GetDbConnection(), transaction.GetDbTransaction(), unsaved, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+        }
+
+        if (queued)
+        {
+            outbox.Queued();
         }
 
         backlog.Done(unsaved.Count);

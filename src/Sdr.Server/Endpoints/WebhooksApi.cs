@@ -22,12 +22,12 @@ internal static partial class WebhooksApi
     {
         var group = routes.MapGroup("/sdr/webhook").WithTags("Webhooks");
         var logger = routes.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Sdr.Webhooks");
-        foreach (var endpoint in WebhookEndpoints.All)
+        foreach (var endpoint in WebhookEndpointNames.All)
         {
             group.MapPost($"/{endpoint}", (HttpContext http, WebhookAuthenticator authenticator, WebhookInbox inbox, IOptions<WebhookOptions> options, TimeProvider time, CancellationToken cancellationToken) =>
                     ReceiveAsync(endpoint, http, authenticator, inbox, options.Value, time, logger, cancellationToken))
                 .WithName($"Webhook-{endpoint}")
-                .WithSummary($"GHL webhook ({string.Join(", ", WebhookEndpoints.EventTypes(endpoint))}, or a GHL workflow webhook with the shared secret).")
+                .WithSummary($"GHL webhook ({string.Join(", ", WebhookEndpointNames.EventTypes(endpoint))}, or a GHL workflow webhook with the shared secret).")
                 .Produces<WebhookAck>()
                 .ProducesProblem(StatusCodes.Status400BadRequest)
                 .ProducesProblem(StatusCodes.Status401Unauthorized)

@@ -2,12 +2,13 @@ namespace Sdr.Server.Workers;
 
 internal static class ServiceCollectionExtensions
 {
-    /// <summary>Migrations at start-up (Database:MigrateOnStart) the cadence worker (Sdr:CadenceWorker:Enabled) and the webhook worker (Webhooks:ProcessingEnabled).</summary>
+    /// <summary>Migrations at start-up (Database:MigrateOnStart) the cadence worker (Sdr:CadenceWorker:Enabled) the webhook worker (Webhooks:ProcessingEnabled) and the GHL outbox worker (every instance).</summary>
     public static IHostApplicationBuilder AddWorkers(this IHostApplicationBuilder builder)
     {
         builder.Services.AddHostedService<MigrationOnStart>();
         builder.Services.AddHostedService<CadenceWorker>();
         builder.Services.AddHostedService<WebhookWorker>();
+        builder.Services.AddHostedService<OutboxWorker>();
         builder.Services.AddHostedService<SqliteCheckpointer>();
 
         return builder;

@@ -1,20 +1,18 @@
 using Microsoft.Extensions.Options;
-using Sdr.Core.Compliance.Consent;
 using Sdr.Core.Webhooks;
 
 namespace Sdr.Server.Workers;
 
 /// <summary>
 /// Processes the webhook inbox as events arrive (woken by the intake, then letting a batch gather for
-/// <c>Webhooks:ProcessingDelayMilliseconds</c>; every second anyway),
-/// then carries queued GHL writes out (DND, tags, confirmation and HELP texts). On PostgreSQL only
+/// <c>Webhooks:ProcessingDelayMilliseconds</c>; every second anyway). The GHL writes the events queue
+/// are carried out by the <see cref="OutboxWorker"/> on its own loop. On PostgreSQL only
 /// the instance holding the <see cref="WebhookProcessingLease"/> processes; the others stand by. An
 /// instance that does not process (standing by, or <c>Webhooks:ProcessingEnabled=false</c>, an
 /// intake-only replica) re-reads the backlog its intake answers 429 by.
 /// </summary>
 internal sealed partial class WebhookWorker(
     WebhookProcessor processor,
-    GhlActionRunner actions,
     WebhookBacklog backlog,
     WebhookProcessingLease lease,
     IOptions<WebhookOptions> options,
@@ -42,7 +40,6 @@ internal sealed partial class WebhookWorker(
                 }
 
                 busy = await processor.ProcessDueAsync(BatchSize, stoppingToken) == BatchSize;
-                await actions.RunDueAsync(BatchSize, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

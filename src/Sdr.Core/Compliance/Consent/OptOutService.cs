@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Sdr.Core.Data;
 using Sdr.Core.Data.Entities;
 using Sdr.Core.Messaging;
+using Sdr.Core.Outbox;
 using Sdr.Core.Replies;
 using Sdr.Core.Sequences;
 

@@ -18,5 +18,6 @@ internal sealed class SdrGhlActionConfiguration : IEntityTypeConfiguration<SdrGh
         builder.Property(a => a.LastError).HasMaxLength(500);
         builder.HasIndex(a => a.DedupeKey).IsUnique();
         builder.HasIndex(a => new { a.Status, a.NextAttemptAt });
+        builder.HasIndex(a => new { a.ContactId, a.ClaimedUntil }).HasFilter("claimed_until IS NOT NULL");
     }
 }

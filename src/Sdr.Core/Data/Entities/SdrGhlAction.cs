@@ -25,6 +25,12 @@ public sealed class SdrGhlAction
     public DateTime? CompletedAt { get; set; }
     public string? GhlMessageId { get; set; }
     public string? LastError { get; set; }
+
+    /// <summary>
+    /// Set while an instance works on the action (its lease); null otherwise. Another instance claims
+    /// neither this row nor a later one of the same contact until it is cleared or has passed.
+    /// </summary>
+    public DateTime? ClaimedUntil { get; set; }
 }
 
 public static class GhlActionKinds

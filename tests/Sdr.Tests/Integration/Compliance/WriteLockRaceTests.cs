@@ -50,7 +50,7 @@ public sealed class WriteLockRaceTests
             db.WebhookEvents.Add(new SdrWebhookEvent
             {
                 DedupeKey = "msg:race-1",
-                Endpoint = WebhookEndpoints.Reply,
+                Endpoint = WebhookEndpointNames.Reply,
                 EventType = "InboundMessage",
                 LocationId = host.LocationId,
                 ContactId = contact,

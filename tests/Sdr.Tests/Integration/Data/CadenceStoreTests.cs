@@ -180,10 +180,10 @@ public sealed class CadenceStoreTests
         var now = host.Clock.GetUtcNow().UtcDateTime;
         var events = new (string Contact, string Endpoint, string Status)[]
         {
-            ("replied", WebhookEndpoints.Reply, WebhookEventStatus.Pending),
-            ("stopped", WebhookEndpoints.OptOut, WebhookEventStatus.Pending),
-            ("booked", WebhookEndpoints.BookingConfirmed, WebhookEventStatus.Pending),
-            ("done", WebhookEndpoints.Reply, WebhookEventStatus.Processed),
+            ("replied", WebhookEndpointNames.Reply, WebhookEventStatus.Pending),
+            ("stopped", WebhookEndpointNames.OptOut, WebhookEventStatus.Pending),
+            ("booked", WebhookEndpointNames.BookingConfirmed, WebhookEventStatus.Pending),
+            ("done", WebhookEndpointNames.Reply, WebhookEventStatus.Processed),
         };
         await host.WithDbAsync(async db =>
         {

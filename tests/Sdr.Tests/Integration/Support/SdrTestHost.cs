@@ -128,8 +128,8 @@ public sealed class SdrTestHost : IAsyncDisposable
     public static Uri Webhook(string endpoint) => new($"http://localhost/sdr/webhook/{endpoint}");
 
     /// <summary>
-    /// Waits (real time) until the webhook worker has processed every stored event and run the due GHL actions,
-    /// including one whose GHL call is still in flight (<c>sending</c>): under load the wait could return while
+    /// Waits (real time) until the webhook worker has processed every stored event and the outbox worker has run
+    /// the due GHL actions, including one whose GHL call is still in flight (<c>sending</c>, or claimed): under load the wait could return while
     /// a help text was on its way and the test looked for it too early.
     /// </summary>
     public async Task WaitForWebhooksAsync(TimeSpan? timeout = null)
@@ -140,7 +140,7 @@ public sealed class SdrTestHost : IAsyncDisposable
             var now = Clock.GetUtcNow().UtcDateTime;
             var (events, actions) = await WithDbAsync(async db => (
                 await db.WebhookEvents.CountAsync(e => e.Status == Sdr.Core.Data.Entities.WebhookEventStatus.Pending && e.NextAttemptAt <= now),
-                await db.GhlActions.CountAsync(a => (a.Status == Sdr.Core.Data.Entities.GhlActionStatus.Pending && a.NextAttemptAt <= now)
+                await db.GhlActions.CountAsync(a => (a.Status == Sdr.Core.Data.Entities.GhlActionStatus.Pending && (a.NextAttemptAt <= now || a.ClaimedUntil != null))
                     || a.Status == Sdr.Core.Data.Entities.GhlActionStatus.Sending)));
             if (events == 0 && actions == 0)
             {

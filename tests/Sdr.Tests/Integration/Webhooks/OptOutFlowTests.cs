@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Sdr.Core.Compliance.Consent;
 using Sdr.Core.Data.Entities;
+using Sdr.Core.Outbox;
 using Sdr.Core.Webhooks;
 using Sdr.Sandbox;
 using Sdr.Tests.Integration.Support;
@@ -259,6 +260,7 @@ public sealed class OptOutFlowTests
         var processor = host.Services.GetRequiredService<WebhookProcessor>();
         (await processor.ProcessDueAsync(100, CancellationToken.None)).ShouldBe(2);
         await host.Services.GetRequiredService<GhlActionRunner>().RunDueAsync(50, CancellationToken.None);
+        await host.WaitForWebhooksAsync(); // the outbox worker may have claimed some of them first
 
         // The stage change enrolled the contact; the STOP, handled after it in the same batch, ended that sequence.
         var sequence = await host.GetSequenceAsync(contact.Id);

@@ -14,7 +14,7 @@ public sealed class WebhookEnvelopeTests
             .ShouldBe(new WebhookEnvelope("ContactDndUpdate", "L1", "C1", "wh:W1", null));
         Parse("booking-confirmed", """{"type":"AppointmentCreate","locationId":"L1","appointment":{"contactId":"C1"},"webhookId":"W2"}""")!.ContactId.ShouldBe("C1");
         var workflow = Parse("opt-out", """{"contact_id":"C1","location":{"id":"L1"},"customData":{}}""")!;
-        workflow.EventType.ShouldBe(WebhookEndpoints.WorkflowEvent);
+        workflow.EventType.ShouldBe(WebhookEndpointNames.WorkflowEvent);
         workflow.DedupeKey.ShouldStartWith("sha256:");
     }
 

@@ -89,6 +89,10 @@ namespace Sdr.Core.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("attempts");
 
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_until");
+
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("completed_at");
@@ -151,6 +155,10 @@ namespace Sdr.Core.Data.Migrations.Postgres
                     b.HasIndex("DedupeKey")
                         .IsUnique()
                         .HasDatabaseName("ix_sdr_ghl_actions_dedupe_key");
+
+                    b.HasIndex("ContactId", "ClaimedUntil")
+                        .HasDatabaseName("ix_sdr_ghl_actions_contact_id_claimed_until")
+                        .HasFilter("claimed_until IS NOT NULL");
 
                     b.HasIndex("Status", "NextAttemptAt")
                         .HasDatabaseName("ix_sdr_ghl_actions_status_next_attempt_at");

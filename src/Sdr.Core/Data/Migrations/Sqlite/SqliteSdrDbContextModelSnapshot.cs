@@ -80,6 +80,10 @@ namespace Sdr.Core.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("attempts");
 
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claimed_until");
+
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("completed_at");
@@ -142,6 +146,10 @@ namespace Sdr.Core.Data.Migrations.Sqlite
                     b.HasIndex("DedupeKey")
                         .IsUnique()
                         .HasDatabaseName("ix_sdr_ghl_actions_dedupe_key");
+
+                    b.HasIndex("ContactId", "ClaimedUntil")
+                        .HasDatabaseName("ix_sdr_ghl_actions_contact_id_claimed_until")
+                        .HasFilter("claimed_until IS NOT NULL");
 
                     b.HasIndex("Status", "NextAttemptAt")
                         .HasDatabaseName("ix_sdr_ghl_actions_status_next_attempt_at");

@@ -1,7 +1,7 @@
 namespace Sdr.Core.Webhooks;
 
-/// <summary>The four webhook endpoints (the seed's) and the GHL event types each takes.</summary>
-public static class WebhookEndpoints
+/// <summary>Names of the four webhook endpoints (the seed's, as stored in <c>sdr_webhook_events.endpoint</c>) and the GHL event types each takes.</summary>
+public static class WebhookEndpointNames
 {
     public const string Reply = "reply";
     public const string BookingConfirmed = "booking-confirmed";

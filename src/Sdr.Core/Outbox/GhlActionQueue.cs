@@ -2,11 +2,17 @@ using Microsoft.EntityFrameworkCore;
 using Sdr.Core.Data;
 using Sdr.Core.Data.Entities;
 
-namespace Sdr.Core.Compliance.Consent;
+namespace Sdr.Core.Outbox;
 
-/// <summary>Queues writes to GHL in the caller's unit of work; the same dedupe key is queued once.</summary>
-public sealed class GhlActionQueue(SdrDbContext db, TimeProvider time)
+/// <summary>
+/// Queues writes to GHL in the caller's unit of work; the same dedupe key is queued once. Once that
+/// unit of work is saved (committed, for a transaction's owner to signal), this instance's outbox
+/// worker is woken (<see cref="OutboxSignal"/>).
+/// </summary>
+public sealed class GhlActionQueue(SdrDbContext db, OutboxSignal signal, TimeProvider time)
 {
+    private bool _watching;
+
     /// <summary>Adds the action unless one with this key exists (saved or pending in this context). True when added.</summary>
     public async Task<bool> EnqueueAsync(string kind, string locationId, string contactId, string dedupeKey, string? payload, CancellationToken cancellationToken)
     {
@@ -14,6 +20,19 @@ public sealed class GhlActionQueue(SdrDbContext db, TimeProvider time)
             || await db.GhlActions.AnyAsync(a => a.DedupeKey == dedupeKey, cancellationToken))
         {
             return false;
+        }
+
+        if (!_watching)
+        {
+            _watching = true;
+            // Inside a transaction the rows are not visible before its commit: its owner wakes the worker then.
+            db.SavedChanges += (_, _) =>
+            {
+                if (db.Database.CurrentTransaction is null)
+                {
+                    signal.Queued();
+                }
+            };
         }
 
         var now = time.GetUtcNow().UtcDateTime;

@@ -1,113 +1,108 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Sdr.Core.Data;
 using Sdr.Core.Data.Entities;
 using Sdr.Core.GoHighLevel;
 
-namespace Sdr.Core.Compliance.Consent;
+namespace Sdr.Core.Outbox;
 
 /// <summary>
-/// Carries queued writes to GHL out. DND and tag updates are retried with backoff until GHL accepts
-/// them (only a permanent refusal, such as a deleted contact, stops them). A text is marked
-/// <c>sending</c> before the call and never sent twice: if GHL's answer is lost it is left failed.
+/// Carries queued writes to GHL out, on every instance: each pass claims its rows through the
+/// <see cref="OutboxStore"/>, so no write is done twice at once and no text goes out twice. DND and
+/// tag updates are retried with backoff until GHL accepts them (only a permanent refusal, such as a
+/// deleted contact, stops them). A text is marked <c>sending</c> by its claim, before the call, and
+/// never sent twice: if GHL's answer is lost it is left failed. A pass works on up to
+/// <see cref="MaxConcurrency"/> contacts at once, each contact's actions one after another in the
+/// order they were queued, texts first (GHL's rate limit per location is kept by the client).
 /// </summary>
-public sealed partial class GhlActionRunner(IServiceScopeFactory scopes, IGoHighLevelClient ghl, SqliteWriteGate gate, TimeProvider time, ILogger<GhlActionRunner> logger)
+public sealed partial class GhlActionRunner(OutboxStore store, IGoHighLevelClient ghl, TimeProvider time, ILogger<GhlActionRunner> logger)
 {
+    /// <summary>Contacts whose actions a pass carries out at the same time.</summary>
+    public const int MaxConcurrency = 4;
+
     private static readonly TimeSpan MaxDelay = TimeSpan.FromMinutes(15);
     private static readonly TimeSpan StuckSending = TimeSpan.FromMinutes(10);
     private static readonly TimeSpan ConfirmationWait = TimeSpan.FromMinutes(15);
     private static readonly TimeSpan ConfirmationFirst = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long a claim keeps other instances off an action (a pass that dies leaves it this long).</summary>
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
+
     /// <summary>Runs up to <paramref name="max"/> due actions; returns how many completed.</summary>
     public async Task<int> RunDueAsync(int max, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<SdrDbContext>();
         var now = time.GetUtcNow().UtcDateTime;
 
-        // A text left "sending" by a crash may have reached GHL: it is not sent again. Looked for
-        // first: an UPDATE takes SQLite's write lock even when it matches nothing, on every pass.
-        var stuckBefore = now - StuckSending;
-        var stuck = db.GhlActions.Where(a => a.Status == GhlActionStatus.Sending && a.NextAttemptAt <= stuckBefore);
-        if (await stuck.AnyAsync(cancellationToken))
+        // A text left "sending" by a crash may have reached GHL: it is not sent again.
+        await store.FailStuckTextsAsync(now - StuckSending, "outcome unknown after a restart; not re-sent", cancellationToken);
+
+        var claimed = await store.ClaimDueAsync(now, now + Lease, max, cancellationToken);
+        if (claimed.Count == 0)
         {
-            using var turn = await gate.EnterAsync(cancellationToken);
-            await stuck.ExecuteUpdateAsync(set => set.SetProperty(a => a.Status, GhlActionStatus.Failed).SetProperty(a => a.LastError, "outcome unknown after a restart; not re-sent"), cancellationToken);
+            return 0;
         }
 
-        var due = await db.GhlActions
-            .Where(a => a.Status == GhlActionStatus.Pending && a.NextAttemptAt <= now)
-            .OrderBy(a => a.NextAttemptAt).ThenBy(a => a.Id)
-            .Take(max)
-            .ToListAsync(cancellationToken);
         var done = 0;
-
-        // Texts first: GHL refuses to text a contact once SMS DND is set, so the opt-out confirmation
-        // goes before the DND it confirms.
-        foreach (var action in due.OrderBy(a => GhlActionKinds.SendsText(a.Kind) ? 0 : 1))
+        var contacts = claimed.GroupBy(a => (a.LocationId, a.ContactId));
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = MaxConcurrency, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(contacts, parallel, async (actions, token) =>
         {
-            if (action.Kind == GhlActionKinds.SetSmsDnd && await ConfirmationPendingAsync(db, action, now, cancellationToken))
+            // Texts first: GHL refuses to text a contact once SMS DND is set, so the opt-out confirmation
+            // goes before the DND it confirms.
+            foreach (var action in actions.OrderBy(a => GhlActionKinds.SendsText(a.Kind) ? 0 : 1))
             {
-                action.NextAttemptAt = now + ConfirmationFirst;
-                await SaveAsync(db, cancellationToken);
-                continue;
-            }
+                if (action.Kind == GhlActionKinds.SetSmsDnd
+                    && await store.ConfirmationWaitingAsync(action.LocationId, action.ContactId, now - ConfirmationWait, now - StuckSending, token))
+                {
+                    action.NextAttemptAt = now + ConfirmationFirst;
+                    await store.SaveOutcomeAsync(action, token);
+                    continue;
+                }
 
-            done += await RunAsync(db, action, cancellationToken) ? 1 : 0;
-        }
+                if (await RunAsync(action, token))
+                {
+                    Interlocked.Increment(ref done);
+                }
+            }
+        });
 
         return done;
     }
 
-    /// <summary>A confirmation for this contact still waiting (and not for long): DND waits for it.</summary>
-    private static Task<bool> ConfirmationPendingAsync(SdrDbContext db, SdrGhlAction dnd, DateTime now, CancellationToken cancellationToken)
-    {
-        var since = now - ConfirmationWait;
-        return db.GhlActions.AnyAsync(
-            a => a.ContactId == dnd.ContactId && a.LocationId == dnd.LocationId && a.Kind == GhlActionKinds.OptOutConfirmation
-                && a.Status == GhlActionStatus.Pending && a.CreatedAt > since,
-            cancellationToken);
-    }
-
-    private async Task<bool> RunAsync(SdrDbContext db, SdrGhlAction action, CancellationToken cancellationToken)
+    private async Task<bool> RunAsync(SdrGhlAction action, CancellationToken cancellationToken)
     {
         action.Attempts++;
         var sendsText = GhlActionKinds.SendsText(action.Kind);
-        if (sendsText)
-        {
-            action.Status = GhlActionStatus.Sending;
-            action.NextAttemptAt = time.GetUtcNow().UtcDateTime;
-            await SaveAsync(db, cancellationToken);
-        }
-
         try
         {
             action.GhlMessageId = await CallAsync(action, cancellationToken);
             action.Status = GhlActionStatus.Done;
             action.CompletedAt = time.GetUtcNow().UtcDateTime;
             action.LastError = null;
-            await SaveAsync(db, cancellationToken);
+
+            // Recorded even when stopping: GHL has done it.
+            await store.SaveOutcomeAsync(action, CancellationToken.None);
             LogDone(logger, action.Kind, action.ContactId, action.Attempts);
             return true;
         }
-        catch (GhlApiException exception)
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            var ghlError = exception as GhlApiException;
+            var outcomeUnknown = ghlError?.OutcomeUnknown ?? true;
             action.LastError = Truncate(exception.Message);
-            if (exception.IsPermanent || (sendsText && exception.OutcomeUnknown))
+            if (ghlError?.IsPermanent == true || (sendsText && outcomeUnknown))
             {
                 action.Status = GhlActionStatus.Failed;
-                LogFailed(logger, action.Kind, action.ContactId, (int?)exception.StatusCode, exception.OutcomeUnknown);
+                LogFailed(logger, action.Kind, action.ContactId, (int?)ghlError?.StatusCode, outcomeUnknown);
             }
             else
             {
                 var delay = TimeSpan.FromSeconds(Math.Min(MaxDelay.TotalSeconds, 10 * Math.Pow(2, Math.Min(action.Attempts - 1, 16))));
                 action.Status = GhlActionStatus.Pending;
                 action.NextAttemptAt = time.GetUtcNow().UtcDateTime + delay;
-                LogRetry(logger, action.Kind, action.ContactId, action.Attempts, (int?)exception.StatusCode, delay);
+                LogRetry(logger, action.Kind, action.ContactId, action.Attempts, (int?)ghlError?.StatusCode, delay);
             }
 
-            await SaveAsync(db, cancellationToken);
+            await store.SaveOutcomeAsync(action, CancellationToken.None);
             return false;
         }
     }
@@ -138,15 +133,6 @@ public sealed partial class GhlActionRunner(IServiceScopeFactory scopes, IGoHigh
     }
 
     private static string Truncate(string value) => value.Length > 500 ? value[..500] : value;
-
-    /// <summary>Saves in this process's turn to write (never across a GHL call): see <see cref="SqliteWriteGate"/>.</summary>
-    private async Task SaveAsync(SdrDbContext db, CancellationToken cancellationToken)
-    {
-        using (await gate.EnterAsync(cancellationToken))
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "GHL {Kind} for contact {ContactId} done after {Attempts} attempt(s)")]
     private static partial void LogDone(ILogger logger, string kind, string contactId, int attempts);

@@ -7,6 +7,7 @@ using Sdr.Core.Compliance.Consent;
 using Sdr.Core.Compliance.Hours;
 using Sdr.Core.Configuration;
 using Sdr.Core.Messaging;
+using Sdr.Core.Phones;
 using Sdr.Core.Sequences;
 
 namespace Sdr.Benchmarks;

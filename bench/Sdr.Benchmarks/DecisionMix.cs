@@ -4,6 +4,7 @@ using Sdr.Core.Compliance.Consent;
 using Sdr.Core.Configuration;
 using Sdr.Core.Data.Entities;
 using Sdr.Core.Messaging;
+using Sdr.Core.Phones;
 using Sdr.Core.Sequences;
 
 namespace Sdr.Benchmarks;

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using Sdr.Core.Configuration;
+using Sdr.Core.Data.Entities;
 using Sdr.Core.GoHighLevel;
-using Sdr.Core.Sequences;
 
 namespace Sdr.Core.Compliance;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
-using Sdr.Core.Messaging;
-using Sdr.Core.Sequences;
+using Sdr.Core.Configuration;
+using Sdr.Core.Data.Entities;
 
 namespace Sdr.Core.Compliance;
 

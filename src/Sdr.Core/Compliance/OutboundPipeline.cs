@@ -2,7 +2,6 @@ using Microsoft.Extensions.Logging;
 using Sdr.Core.Data;
 using Sdr.Core.Data.Entities;
 using Sdr.Core.GoHighLevel;
-using Sdr.Core.Sequences;
 
 namespace Sdr.Core.Compliance;
 

@@ -1,6 +1,5 @@
 using Sdr.Core.Data.Entities;
-using Sdr.Core.Messaging;
-using Sdr.Core.Sequences;
+using Sdr.Core.Phones;
 
 namespace Sdr.Core.Compliance;
 
@@ -57,7 +56,7 @@ public sealed record RecipientInfo
         init
         {
             _phone = value;
-            ResolvedPhone = Compliance.ResolvedPhone.Of(value);
+            ResolvedPhone = Phones.ResolvedPhone.Of(value);
         }
     }
 
@@ -72,17 +71,14 @@ public sealed record RecipientInfo
         FromStored(prospect.TimeZone, prospect.State, prospect.Phone, prospect.PhoneHash, prospect.PhoneState, prospect.PhoneZones, prospect.PhoneDataVersion);
 
     /// <summary><see cref="For(SdrProspect)"/> from the prospect's columns read without the entity (the cadence's load).</summary>
-    public static RecipientInfo For(ProspectColumns prospect) =>
-        FromStored(prospect.TimeZone, prospect.State, prospect.Phone, prospect.PhoneHash, prospect.PhoneState, prospect.PhoneZones, prospect.PhoneDataVersion);
-
-    private static RecipientInfo FromStored(
+    public static RecipientInfo FromStored(
         string? timeZone, string? state, string? phone, string? phoneHash, string? phoneState, string? phoneZones, string? phoneDataVersion) =>
-        phoneDataVersion == Compliance.ResolvedPhone.DataVersion
+        phoneDataVersion == Phones.ResolvedPhone.DataVersion
             ? new RecipientInfo(
                 timeZone,
                 state,
                 phone,
-                phone is not null && phoneHash is not null ? Compliance.ResolvedPhone.FromStored(phone, phoneHash, phoneState, phoneZones) : null)
+                phone is not null && phoneHash is not null ? Phones.ResolvedPhone.FromStored(phone, phoneHash, phoneState, phoneZones) : null)
             : new RecipientInfo(timeZone, state, phone);
 
     // Equal when the inputs are: the resolved phone follows from the phone.

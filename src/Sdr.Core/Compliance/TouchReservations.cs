@@ -1,8 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Sdr.Core.Data;
 using Sdr.Core.Data.Entities;
-using Sdr.Core.Sequences;
 
 namespace Sdr.Core.Compliance;
 
@@ -10,9 +8,9 @@ namespace Sdr.Core.Compliance;
 /// The idempotency stage: a touch is written as <c>reserved</c> (and committed) before GHL is called,
 /// so that a crash, a retry or a second worker can never send the same step twice.
 /// </summary>
-public sealed class TouchReservations(SdrDbContext db, CadenceStore store, IOptions<SequenceOptions> options)
+public sealed class TouchReservations(SdrDbContext db, CadenceStore store, TouchReservationSettings settings)
 {
-    private readonly TimeSpan _reservationTimeout = TimeSpan.FromMinutes(options.Value.ReservationTimeoutMinutes);
+    private readonly TimeSpan _reservationTimeout = settings.ReservationTimeout;
 
     /// <summary>
     /// Reserves each request's step in one transaction. Per request: a null verdict and the reserved

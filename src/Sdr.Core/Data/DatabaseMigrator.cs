@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Sdr.Core.Phones;
 
 namespace Sdr.Core.Data;
 
@@ -23,7 +24,7 @@ public sealed partial class DatabaseMigrator(IServiceScopeFactory scopes, ILogge
         var backfilled = await ProspectPhoneBackfill.RunAsync(db, cancellationToken);
         if (backfilled > 0)
         {
-            LogPhonesBackfilled(logger, backfilled, Compliance.ResolvedPhone.DataVersion);
+            LogPhonesBackfilled(logger, backfilled, ResolvedPhone.DataVersion);
         }
 
         return pending;

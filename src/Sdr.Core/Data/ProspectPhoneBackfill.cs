@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Sdr.Core.Compliance;
+using Sdr.Core.Phones;
 
 namespace Sdr.Core.Data;
 

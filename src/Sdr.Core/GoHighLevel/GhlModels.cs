@@ -1,3 +1,4 @@
+using Sdr.Core.Data.Entities;
 namespace Sdr.Core.GoHighLevel;
 
 public sealed record GhlDndChannel(string Status, string? Message = null);

@@ -1,4 +1,4 @@
-using Sdr.Core.Sequences;
+using Sdr.Core.Data.Entities;
 
 namespace Sdr.Core.Messaging;
 

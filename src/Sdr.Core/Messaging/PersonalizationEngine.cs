@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Sdr.Core.Compliance;
-using Sdr.Core.Sequences;
+using Sdr.Core.Configuration;
+using Sdr.Core.Data.Entities;
 
 namespace Sdr.Core.Messaging;
 

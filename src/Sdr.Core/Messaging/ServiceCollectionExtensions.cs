@@ -6,11 +6,10 @@ namespace Sdr.Core.Messaging;
 
 public static class ServiceCollectionExtensions
 {
-    /// <summary>Message templates (sdr:messaging) and the engine that fills them in.</summary>
+    /// <summary>The engine that fills message templates in (the sender settings, sdr:messaging, are shared: AddSdrSettings).</summary>
     public static IHostApplicationBuilder AddMessaging(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddSdrOptions<MessagingOptions>(MessagingOptions.SectionName);
         services.AddSingleton<PersonalizationEngine>();
         return builder;
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Sdr.Core.Data.Entities;
 using Sdr.Core.GoHighLevel;
 
 namespace Sdr.Core.Sequences;

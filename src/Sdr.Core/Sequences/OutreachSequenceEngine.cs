@@ -4,6 +4,7 @@ using Sdr.Core.Compliance;
 using Sdr.Core.Data;
 using Sdr.Core.Data.Entities;
 using Sdr.Core.Messaging;
+using Sdr.Core.Phones;
 
 namespace Sdr.Core.Sequences;
 

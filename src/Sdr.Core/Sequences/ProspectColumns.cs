@@ -1,5 +1,6 @@
 using Sdr.Core.Compliance;
 using Sdr.Core.Messaging;
+using Sdr.Core.Phones;
 
 namespace Sdr.Core.Sequences;
 
@@ -22,5 +23,5 @@ public sealed record ProspectColumns(
 {
     public ProspectFacts Facts => new(FirstName, LeadType, Source);
 
-    public RecipientInfo Recipient => RecipientInfo.For(this);
+    public RecipientInfo Recipient => RecipientInfo.FromStored(TimeZone, State, Phone, PhoneHash, PhoneState, PhoneZones, PhoneDataVersion);
 }

@@ -8,6 +8,7 @@ using Sdr.Core.Configuration;
 using Sdr.Core.Data;
 using Sdr.Core.Data.Entities;
 using Sdr.Core.GoHighLevel;
+using Sdr.Core.Phones;
 
 namespace Sdr.Core.Sequences;
 
@@ -128,7 +129,7 @@ public sealed partial class SequenceEnrollment(
         db.Sequences.AnyAsync(s => s.ContactId == contactId && s.LocationId == locationId && s.IsActive, cancellationToken);
 
     private static async Task<bool> IsSuppressedAsync(SdrDbContext db, GhlContact contact, string locationId, CancellationToken cancellationToken) =>
-        await Compliance.Consent.SuppressionLedger.FindAsync(db, contact.Id, locationId, Channel.Sms.ToName(), Compliance.Consent.PhoneHash.Of(contact.Phone), cancellationToken) is not null;
+        await Compliance.Consent.SuppressionLedger.FindAsync(db, contact.Id, locationId, Channel.Sms.ToName(), PhoneHash.Of(contact.Phone), cancellationToken) is not null;
 
     private static string? SkipReason(GhlContact contact)
     {

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Configuration;
+using Sdr.Core.Data.Entities;
 
 namespace Sdr.Core.Sequences;
 

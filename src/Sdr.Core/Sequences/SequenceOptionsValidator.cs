@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Sdr.Core.Data.Entities;
 
 namespace Sdr.Core.Sequences;
 

@@ -1,3 +1,4 @@
+using Sdr.Core.Data.Entities;
 namespace Sdr.Core.Sequences;
 
 public sealed record ProspectView(

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Sdr.Core.Compliance;
 using Sdr.Core.Configuration;
 
 namespace Sdr.Core.Sequences;
@@ -14,6 +15,8 @@ public static class ServiceCollectionExtensions
         var services = builder.Services;
         services.AddSdrOptions<SequenceOptions>(SequenceOptions.SectionName);
         services.AddSingleton<IValidateOptions<SequenceOptions>, SequenceOptionsValidator>();
+        services.AddSingleton(provider => new TouchReservationSettings(
+            TimeSpan.FromMinutes(provider.GetRequiredService<IOptions<SequenceOptions>>().Value.ReservationTimeoutMinutes)));
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<CadenceWindows>();

@@ -34,7 +34,7 @@ public sealed partial class WebhookInbox : IAsyncDisposable
     private readonly ILogger<WebhookInbox> _logger;
     private readonly int _maxBacklog;
     private readonly TimeSpan _groupCommit;
-    private readonly Channel<PendingWrite> _queue = Channel.CreateBounded<PendingWrite>(new BoundedChannelOptions(4_096)
+    private readonly Channel<PendingWrite> _queue = System.Threading.Channels.Channel.CreateBounded<PendingWrite>(new BoundedChannelOptions(4_096)
     {
         SingleReader = true,
         FullMode = BoundedChannelFullMode.Wait,

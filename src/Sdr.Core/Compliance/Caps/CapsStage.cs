@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using Sdr.Core.Compliance.Hours;
 using Sdr.Core.Configuration;
-using Sdr.Core.Sequences;
+using Sdr.Core.Data.Entities;
 
 namespace Sdr.Core.Compliance.Caps;
 

@@ -1,5 +1,5 @@
 using Sdr.Core.Data;
-using Sdr.Core.Sequences;
+using Sdr.Core.Data.Entities;
 
 namespace Sdr.Core.Compliance.Caps;
 

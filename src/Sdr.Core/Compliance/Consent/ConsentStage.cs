@@ -1,5 +1,6 @@
 using Sdr.Core.Data;
-using Sdr.Core.Sequences;
+using Sdr.Core.Data.Entities;
+using Sdr.Core.Phones;
 
 namespace Sdr.Core.Compliance.Consent;
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Sdr.Core.Data;
 using Sdr.Core.Data.Entities;
+using Sdr.Core.Phones;
 
 namespace Sdr.Core.Compliance.Consent;
 

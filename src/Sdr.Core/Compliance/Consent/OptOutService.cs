@@ -1,12 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Sdr.Core.Configuration;
 using Sdr.Core.Data;
 using Sdr.Core.Data.Entities;
-using Sdr.Core.Messaging;
 using Sdr.Core.Outbox;
+using Sdr.Core.Phones;
 using Sdr.Core.Replies;
-using Sdr.Core.Sequences;
 
 namespace Sdr.Core.Compliance.Consent;
 

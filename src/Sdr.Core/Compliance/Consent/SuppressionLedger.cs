@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Sdr.Core.Data;
+using Sdr.Core.Data.Entities;
+using Sdr.Core.Phones;
 
 namespace Sdr.Core.Compliance.Consent;
 
@@ -55,5 +57,5 @@ public static class SuppressionLedger
 /// <summary>A suppression row as the ledger's lookups read it.</summary>
 internal sealed record SuppressionMatch(string? ContactId, string? PhoneHash, string? LocationId, string? Channel, string Source, string Reason);
 
-/// <summary>Who is about to be contacted, where and how; the phone's <see cref="Consent.PhoneHash"/> may be unknown.</summary>
+/// <summary>Who is about to be contacted, where and how; the phone's <see cref="PhoneHash"/> may be unknown.</summary>
 public readonly record struct SuppressionLookup(string ContactId, string LocationId, string Channel, string? PhoneHash);

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Sdr.Core.Phones;
 
 namespace Sdr.Core.Compliance.Hours;
 

@@ -1,3 +1,4 @@
+using Sdr.Core.Phones;
 namespace Sdr.Core.Compliance.Hours;
 
 /// <summary>

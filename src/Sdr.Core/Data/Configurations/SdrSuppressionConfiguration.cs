@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Sdr.Core.Data.Entities;
+using Sdr.Core.Phones;
 
 namespace Sdr.Core.Data.Configurations;
 

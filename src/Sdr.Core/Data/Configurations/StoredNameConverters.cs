@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Sdr.Core.Data.Entities;
-using Sdr.Core.Sequences;
 
 namespace Sdr.Core.Data.Configurations;
 

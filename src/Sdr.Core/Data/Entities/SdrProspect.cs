@@ -1,4 +1,4 @@
-using Sdr.Core.Compliance;
+using Sdr.Core.Phones;
 
 namespace Sdr.Core.Data.Entities;
 

@@ -1,3 +1,4 @@
+using Sdr.Core.Phones;
 namespace Sdr.Core.Data.Entities;
 
 /// <summary>
@@ -12,7 +13,7 @@ public sealed class SdrSuppression
     /// <summary>Null: every location.</summary>
     public string? LocationId { get; set; }
 
-    /// <summary>Lookup hash of the E.164 number (see <see cref="Compliance.Consent.PhoneHash"/>), for do-not-call lists.</summary>
+    /// <summary>Lookup hash of the E.164 number (see <see cref="PhoneHash"/>), for do-not-call lists.</summary>
     public string? PhoneHash { get; set; }
 
     /// <summary>Null: every channel.</summary>

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Sdr.Core.Compliance.Consent;
 using Sdr.Core.Data.Entities;
+using Sdr.Core.Phones;
 using Sdr.Tests.Integration.Support;
 using Sdr.Tests.Support;
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Sdr.Core.Compliance;
 using Sdr.Core.Compliance.Consent;
 using Sdr.Core.Data;
+using Sdr.Core.Phones;
 using Sdr.Tests.Integration.Support;
 using Sdr.Tests.Support;
 

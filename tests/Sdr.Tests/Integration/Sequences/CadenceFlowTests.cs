@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Sdr.Core.Compliance;
+using Sdr.Core.Data.Entities;
 using Sdr.Core.Sequences;
 using Sdr.Tests.Integration.Support;
 using Sdr.Tests.Support;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Sdr.Core.Compliance;
+using Sdr.Core.Configuration;
 using Sdr.Core.Data.Entities;
 using Sdr.Core.Messaging;
 using Sdr.Core.Sequences;

@@ -3,6 +3,7 @@ using Sdr.Core.Compliance;
 using Sdr.Core.Compliance.Consent;
 using Sdr.Core.Compliance.Hours;
 using Sdr.Core.Data.Entities;
+using Sdr.Core.Phones;
 
 namespace Sdr.Tests.Unit.Compliance;
 

@@ -1,3 +1,4 @@
+using Sdr.Core.Data.Entities;
 using Sdr.Core.GoHighLevel;
 using Sdr.Core.Sequences;
 

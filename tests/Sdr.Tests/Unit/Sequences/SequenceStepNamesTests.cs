@@ -1,3 +1,4 @@
+using Sdr.Core.Data.Entities;
 using Sdr.Core.Sequences;
 
 namespace Sdr.Tests.Unit.Sequences;

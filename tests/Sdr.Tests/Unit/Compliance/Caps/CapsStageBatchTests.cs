@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Sdr.Core.Compliance;
 using Sdr.Core.Compliance.Caps;
 using Sdr.Core.Configuration;
+using Sdr.Core.Data.Entities;
 using Sdr.Core.Sequences;
 using static Sdr.Tests.Unit.Compliance.Caps.CapsTestData;
 

@@ -1,5 +1,6 @@
 using Sdr.Core.Compliance;
 using Sdr.Core.Compliance.Caps;
+using Sdr.Core.Data.Entities;
 using Sdr.Core.Sequences;
 using static Sdr.Tests.Unit.Compliance.Caps.CapsTestData;
 

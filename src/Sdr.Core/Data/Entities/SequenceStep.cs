@@ -1,4 +1,4 @@
-namespace Sdr.Core.Sequences;
+namespace Sdr.Core.Data.Entities;
 
 /// <summary>The seed's steps. Stored lower-case (<c>sms_1</c>, <c>opted_out</c>).</summary>
 public enum SequenceStep

@@ -1,4 +1,4 @@
-namespace Sdr.Core.Compliance.Hours;
+namespace Sdr.Core.Phones;
 
 /// <summary>
 /// US states, DC and territories with the IANA zones in force somewhere in each (a state split

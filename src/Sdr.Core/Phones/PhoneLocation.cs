@@ -1,6 +1,6 @@
 using PhoneNumbers;
 
-namespace Sdr.Core.Compliance.Hours;
+namespace Sdr.Core.Phones;
 
 /// <summary>Where a valid geographic number's prefix places it, from libphonenumber's offline data.</summary>
 internal static class PhoneLocation

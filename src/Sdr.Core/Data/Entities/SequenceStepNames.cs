@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 
-namespace Sdr.Core.Sequences;
+namespace Sdr.Core.Data.Entities;
 
 public static class SequenceStepNames
 {

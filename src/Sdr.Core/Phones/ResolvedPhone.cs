@@ -1,16 +1,14 @@
 using System.Reflection;
 using PhoneNumbers;
-using Sdr.Core.Compliance.Consent;
-using Sdr.Core.Compliance.Hours;
 
-namespace Sdr.Core.Compliance;
+namespace Sdr.Core.Phones;
 
 /// <summary>
 /// A recipient's phone number parsed once, with everything the compliance stages read from it: the
 /// E.164 form and its ledger hash (consent), and, for a geographic number, the area code's state
 /// and time zones (hours, caps). libphonenumber's parse and pattern matching cost a few µs, more than
 /// the rest of a decision, so a prospect stores these facts when its phone is set
-/// (<see cref="Data.Entities.SdrProspect.SetPhone"/>) and each touch rebuilds them with <see cref="FromStored"/>.
+/// (<c>SdrProspect.SetPhone</c>) and each touch rebuilds them with <see cref="FromStored"/>.
 /// </summary>
 public sealed class ResolvedPhone
 {
@@ -27,7 +25,7 @@ public sealed class ResolvedPhone
     /// <summary>
     /// The libphonenumber release whose data gave a stored state and zones. Its prefix data changes
     /// between releases (new area codes, zone corrections), so facts stored by another release are
-    /// resolved again (<see cref="Data.ProspectPhoneBackfill"/>) and parsed per touch until then.
+    /// resolved again (<c>ProspectPhoneBackfill</c>) and parsed per touch until then.
     /// </summary>
     public static string DataVersion { get; } =
         typeof(PhoneNumberUtil).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]

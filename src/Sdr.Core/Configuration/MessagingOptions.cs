@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Configuration;
 
-namespace Sdr.Core.Messaging;
+namespace Sdr.Core.Configuration;
 
 /// <summary><c>sdr:messaging</c>: who the texts say they come from.</summary>
 public sealed class MessagingOptions

@@ -1,3 +1,3 @@
-namespace Sdr.Core.Messaging;
+namespace Sdr.Core.Compliance;
 
 public sealed record ComposedMessage(string Body, string? Subject = null);

@@ -1,4 +1,4 @@
-namespace Sdr.Core.Sequences;
+namespace Sdr.Core.Data.Entities;
 
 public enum Channel
 {

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Sdr.Core.Compliance.Hours;
+namespace Sdr.Core.Phones;
 
 /// <summary>
 /// IANA ids to zones, remembered: <see cref="TimeZoneInfo.TryFindSystemTimeZoneById"/> takes a

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using PhoneNumbers;
 
-namespace Sdr.Core.Compliance.Consent;
+namespace Sdr.Core.Phones;
 
 /// <summary>
 /// A lookup key for a phone number: SHA-256 of its E.164 form. It lets a do-not-call list be matched

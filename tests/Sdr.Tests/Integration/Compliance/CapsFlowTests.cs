@@ -8,7 +8,7 @@ using Sdr.Core.Data;
 using Sdr.Core.Data.Entities;
 using Sdr.Core.Messaging;
 using Sdr.Core.Sequences;
-using Sdr.Tests.Integration.Caps;
+using Sdr.Tests.Integration.Compliance.Caps;
 using Sdr.Tests.Integration.Support;
 using Sdr.Tests.Support;
 using StackExchange.Redis;

@@ -8,7 +8,7 @@ using Sdr.Core.Sequences;
 using Sdr.Tests.Support;
 using StackExchange.Redis;
 
-namespace Sdr.Tests.Integration.Caps;
+namespace Sdr.Tests.Integration.Compliance.Caps;
 
 [Trait(TestCategories.Key, TestCategories.Redis)]
 public sealed class RedisCapCounterTests : IAsyncLifetime

@@ -2,7 +2,7 @@ using Sdr.Core.Compliance.Caps;
 using Sdr.Tests.Support;
 using StackExchange.Redis;
 
-namespace Sdr.Tests.Integration.Caps;
+namespace Sdr.Tests.Integration.Compliance.Caps;
 
 [Trait(TestCategories.Key, TestCategories.Redis)]
 public sealed class RedisRollingWindowCounterTests : IAsyncLifetime

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Sdr.Tests.Unit;
+namespace Sdr.Tests.Unit.Architecture;
 
 /// <summary>
 /// The folders of Sdr.Core depend on each other one way only (docs/architecture.md): read from the

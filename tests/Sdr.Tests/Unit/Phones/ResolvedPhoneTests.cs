@@ -5,7 +5,7 @@ using Sdr.Core.Compliance.Hours;
 using Sdr.Core.Data.Entities;
 using Sdr.Core.Phones;
 
-namespace Sdr.Tests.Unit.Compliance;
+namespace Sdr.Tests.Unit.Phones;
 
 /// <summary>The phone parsed once per touch gives every stage what parsing it per stage gave.</summary>
 public sealed class ResolvedPhoneTests

@@ -7,7 +7,7 @@ using Sdr.Core.Data.Entities;
 using Sdr.Core.Security;
 using Sdr.Tests.Support;
 
-namespace Sdr.Tests.Unit.Compliance.Caps;
+namespace Sdr.Tests.Integration.Compliance.Caps;
 
 /// <summary>
 /// The database counters on an in-memory SQLite database built with EnsureCreated (the migrations

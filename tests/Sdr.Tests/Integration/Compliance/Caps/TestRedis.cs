@@ -1,6 +1,6 @@
 using StackExchange.Redis;
 
-namespace Sdr.Tests.Integration.Caps;
+namespace Sdr.Tests.Integration.Compliance.Caps;
 
 /// <summary>The throwaway Redis server scripts/test.sh starts; Redis tests are never skipped.</summary>
 public static class TestRedis

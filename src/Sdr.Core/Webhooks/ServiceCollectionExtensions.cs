@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Sdr.Core.Compliance.Consent;
 using Sdr.Core.Configuration;
+using Sdr.Core.Data;
 
 namespace Sdr.Core.Webhooks;
 
@@ -17,6 +18,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>();
         services.TryAddSingleton<WebhookAuthenticator>();
         services.TryAddSingleton<WebhookBacklog>();
+        services.TryAddSingleton<WebhookStore>();
         services.TryAddSingleton<WebhookInbox>();
         services.TryAddSingleton<WebhookProcessor>();
         services.TryAddSingleton<WebhookProcessingLease>();

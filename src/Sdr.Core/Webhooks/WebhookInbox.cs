@@ -27,9 +27,8 @@ public sealed partial class WebhookInbox : IAsyncDisposable
 {
     private const int MaxBatch = 256;
 
-    private readonly IServiceScopeFactory _scopes;
     private readonly WebhookBacklog _backlog;
-    private readonly SqliteWriteGate _gate;
+    private readonly WebhookStore _store;
     private readonly TimeProvider _time;
     private readonly ILogger<WebhookInbox> _logger;
     private readonly int _maxBacklog;
@@ -43,11 +42,10 @@ public sealed partial class WebhookInbox : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lazy<Task> _writer;
 
-    public WebhookInbox(IServiceScopeFactory scopes, WebhookBacklog backlog, SqliteWriteGate gate, TimeProvider time, IOptions<WebhookOptions> options, ILogger<WebhookInbox> logger)
+    public WebhookInbox(WebhookStore store, WebhookBacklog backlog, TimeProvider time, IOptions<WebhookOptions> options, ILogger<WebhookInbox> logger)
     {
-        _scopes = scopes;
         _backlog = backlog;
-        _gate = gate;
+        _store = store;
         _time = time;
         _logger = logger;
         _maxBacklog = options.Value.MaxBacklog;
@@ -103,7 +101,7 @@ public sealed partial class WebhookInbox : IAsyncDisposable
     private async Task WriteLoopAsync()
     {
         var batch = new List<PendingWrite>(MaxBatch);
-        InboxConnection? connection = null;
+        WebhookInboxWriter? connection = null;
         try
         {
             while (await _queue.Reader.WaitToReadAsync(_stopping.Token))
@@ -122,7 +120,7 @@ public sealed partial class WebhookInbox : IAsyncDisposable
 
                 try
                 {
-                    connection ??= await InboxConnection.OpenAsync(_scopes);
+                    connection ??= await _store.OpenInboxWriterAsync();
                     await WriteBatchAsync(connection, batch);
                 }
                 catch (Exception exception) when (exception is DbException or InvalidOperationException or TimeoutException)
@@ -151,28 +149,10 @@ public sealed partial class WebhookInbox : IAsyncDisposable
         }
     }
 
-    /// <summary>
-    /// One transaction per batch, one prepared <c>INSERT ... ON CONFLICT (dedupe_key) DO NOTHING</c>
-    /// re-bound per row (the same SQL on SQLite and PostgreSQL), on a connection the writer keeps
-    /// open (no scope, context, pool rent or statement preparation per batch): a row that comes back is stored, one
-    /// that does not is a duplicate (also across replicas). The payload is Fernet-encrypted here, as
-    /// the ORM's converter would, before the write lock is taken: the transaction holds SQLite's
-    /// single write lock (<see cref="SqliteWriteGate"/>) only for the inserts.
-    /// </summary>
-    private async Task WriteBatchAsync(InboxConnection connection, List<PendingWrite> batch)
+    /// <summary>Stores the batch through the <see cref="WebhookInboxWriter"/> (one transaction) and answers each request.</summary>
+    private async Task WriteBatchAsync(WebhookInboxWriter writer, List<PendingWrite> batch)
     {
-        var payloads = new string[batch.Count];
-        for (var i = 0; i < batch.Count; i++)
-        {
-            payloads[i] = connection.Db.KeyRing.EncryptString(batch[i].Event.Payload)!;
-        }
-
-        long?[] ids;
-        using (await _gate.EnterAsync(CancellationToken.None))
-        {
-            ids = await InsertAsync(connection, batch, payloads);
-        }
-
+        var ids = await writer.InsertAsync(batch.ConvertAll(write => write.Event), _time.GetUtcNow().UtcDateTime);
         var stored = 0;
         foreach (var (write, id) in batch.Zip(ids))
         {
@@ -185,85 +165,6 @@ public sealed partial class WebhookInbox : IAsyncDisposable
             _backlog.Added(stored);
         }
     }
-
-    /// <summary>The batch's rows in one transaction; each row's id, or null for a duplicate.</summary>
-    private async Task<long?[]> InsertAsync(InboxConnection connection, List<PendingWrite> batch, string[] payloads)
-    {
-        var (command, parameters) = (connection.Insert, connection.Parameters);
-        parameters[6].Value = _time.GetUtcNow().UtcDateTime;
-        parameters[7].Value = WebhookEventStatus.Pending;
-        await using var transaction = await command.Connection!.BeginTransactionAsync();
-        command.Transaction = transaction;
-        var ids = new long?[batch.Count];
-        for (var i = 0; i < batch.Count; i++)
-        {
-            var e = batch[i].Event;
-            parameters[0].Value = e.DedupeKey;
-            parameters[1].Value = e.Endpoint;
-            parameters[2].Value = e.EventType;
-            parameters[3].Value = (object?)e.LocationId ?? DBNull.Value;
-            parameters[4].Value = (object?)e.ContactId ?? DBNull.Value;
-            parameters[5].Value = payloads[i];
-            var id = await command.ExecuteScalarAsync();
-            ids[i] = id is null or DBNull ? null : Convert.ToInt64(id, System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        await transaction.CommitAsync();
-        return ids;
-    }
-
-    /// <summary>The writer's own scope, context, open connection and INSERT command, kept between batches.</summary>
-    private sealed class InboxConnection : IAsyncDisposable
-    {
-        private readonly AsyncServiceScope _scope;
-
-        private InboxConnection(AsyncServiceScope scope, SdrDbContext db, DbCommand insert, DbParameter[] parameters)
-        {
-            _scope = scope;
-            Db = db;
-            Insert = insert;
-            Parameters = parameters;
-        }
-
-        public SdrDbContext Db { get; }
-
-        public DbCommand Insert { get; }
-
-        /// <summary>key, endpoint, type, location, contact, payload, now, status.</summary>
-        public DbParameter[] Parameters { get; }
-
-        public static async Task<InboxConnection> OpenAsync(IServiceScopeFactory scopes)
-        {
-            var scope = scopes.CreateAsyncScope();
-            try
-            {
-                var db = scope.ServiceProvider.GetRequiredService<SdrDbContext>();
-                await db.Database.OpenConnectionAsync();
-                var command = db.Database.GetDbConnection().CreateCommand();
-                command.CommandText = InsertSql;
-                var parameters = command.AddParameters("key", "endpoint", "type", "location", "contact", "payload", "now", "status");
-                return new InboxConnection(scope, db, command, parameters);
-            }
-            catch
-            {
-                await scope.DisposeAsync();
-                throw;
-            }
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await Insert.DisposeAsync();
-            await _scope.DisposeAsync();
-        }
-    }
-
-    private const string InsertSql = """
-        INSERT INTO sdr_webhook_events (dedupe_key, endpoint, event_type, location_id, contact_id, payload, received_at, status, attempts, next_attempt_at)
-        VALUES (@key, @endpoint, @type, @location, @contact, @payload, @now, @status, 0, @now)
-        ON CONFLICT (dedupe_key) DO NOTHING
-        RETURNING id
-        """;
 
     private sealed class PendingWrite(SdrWebhookEvent webhookEvent)
     {

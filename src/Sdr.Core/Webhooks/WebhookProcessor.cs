@@ -1,7 +1,4 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Sdr.Core.Data;
@@ -22,7 +19,7 @@ namespace Sdr.Core.Webhooks;
 /// A failing event is retried with backoff and ends as <see cref="WebhookEventStatus.Failed"/> after
 /// <see cref="MaxAttempts"/>; it does not hold up the others.
 /// </summary>
-public sealed partial class WebhookProcessor(IServiceScopeFactory scopes, WebhookBacklog backlog, OutboxSignal outbox, SqliteWriteGate gate, TimeProvider time, ILogger<WebhookProcessor> logger)
+public sealed partial class WebhookProcessor(WebhookStore store, WebhookBacklog backlog, OutboxSignal outbox, TimeProvider time, ILogger<WebhookProcessor> logger)
 {
     public const int MaxAttempts = 8;
 
@@ -34,28 +31,17 @@ public sealed partial class WebhookProcessor(IServiceScopeFactory scopes, Webhoo
     /// instance that does not process: its intake only ever adds to the in-memory count, and without
     /// this it would answer 429 forever once it had taken <c>MaxBacklog</c> events in its lifetime.
     /// </summary>
-    public async Task RefreshBacklogAsync(CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<SdrDbContext>();
-        backlog.Reset(await db.WebhookEvents.CountAsync(e => e.Status == WebhookEventStatus.Pending, cancellationToken));
-    }
+    public async Task RefreshBacklogAsync(CancellationToken cancellationToken) =>
+        backlog.Reset(await store.CountPendingAsync(cancellationToken));
 
     /// <summary>Processes up to <paramref name="max"/> due events; returns how many were taken.</summary>
     public async Task<int> ProcessDueAsync(int max, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<SdrDbContext>();
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        var now = time.GetUtcNow().UtcDateTime;
-        var batch = await db.WebhookEvents.AsNoTracking()
-            .Where(e => e.Status == WebhookEventStatus.Pending && e.NextAttemptAt <= now)
-            .OrderBy(e => e.Id)
-            .Take(max)
-            .ToListAsync(cancellationToken);
+        await using var session = await store.OpenProcessingAsync(cancellationToken);
+        var batch = await session.LoadDueAsync(time.GetUtcNow().UtcDateTime, max, cancellationToken);
         if (batch.Count < max)
         {
-            backlog.Reset(await db.WebhookEvents.CountAsync(e => e.Status == WebhookEventStatus.Pending, cancellationToken));
+            backlog.Reset(await session.CountPendingAsync(cancellationToken));
         }
 
         if (batch.Count == 0)
@@ -63,18 +49,18 @@ public sealed partial class WebhookProcessor(IServiceScopeFactory scopes, Webhoo
             return 0;
         }
 
-        var handlers = scope.ServiceProvider.GetRequiredService<WebhookEventHandlers>();
-        var snapshot = await SequenceSnapshot.LoadAsync(db, batch, cancellationToken);
+        var handlers = session.Services.GetRequiredService<WebhookEventHandlers>();
+        var snapshot = await SequenceSnapshot.LoadAsync(session.Services.GetRequiredService<SdrDbContext>(), batch, cancellationToken);
         var unsaved = new List<(SdrWebhookEvent Event, WebhookHandling Handling)>();
         var failed = 0;
         foreach (var webhookEvent in batch)
         {
-            db.ChangeTracker.Clear();
+            session.DiscardEffects();
             try
             {
                 var handling = await handlers.HandleAsync(webhookEvent, snapshot, cancellationToken);
                 unsaved.Add((webhookEvent, handling));
-                var effects = db.ChangeTracker.HasChanges();
+                var effects = session.HasEffects;
                 if (effects || handling.Status != WebhookEventStatus.Ignored)
                 {
                     snapshot.Forget(webhookEvent.ContactId, webhookEvent.LocationId);
@@ -82,7 +68,7 @@ public sealed partial class WebhookProcessor(IServiceScopeFactory scopes, Webhoo
 
                 if (effects || unsaved.Count >= MaxUnsaved)
                 {
-                    await SaveAsync(db, unsaved, cancellationToken);
+                    await SaveAsync(session, unsaved, cancellationToken);
                 }
             }
             catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -90,42 +76,28 @@ public sealed partial class WebhookProcessor(IServiceScopeFactory scopes, Webhoo
                 failed++;
                 snapshot.Forget(webhookEvent.ContactId, webhookEvent.LocationId);
                 unsaved.RemoveAll(u => u.Event == webhookEvent);
-                db.ChangeTracker.Clear();
-                StageFailure(db, webhookEvent, exception);
-                await SaveAsync(db, unsaved, cancellationToken);
+                session.DiscardEffects();
+                StageFailure(session, webhookEvent, exception);
+                await SaveAsync(session, unsaved, cancellationToken);
             }
         }
 
         if (unsaved.Count > 0)
         {
-            db.ChangeTracker.Clear();
-            await SaveAsync(db, unsaved, cancellationToken);
+            session.DiscardEffects();
+            await SaveAsync(session, unsaved, cancellationToken);
         }
 
         LogBatch(logger, batch.Count - failed, failed);
         return batch.Count;
     }
 
-    /// <summary>
-    /// What is tracked (one event's effects, or a failure) and the waiting statuses, in one short
-    /// transaction; the statuses through one prepared UPDATE re-bound per row.
-    /// </summary>
-    private async Task SaveAsync(SdrDbContext db, List<(SdrWebhookEvent Event, WebhookHandling Handling)> unsaved, CancellationToken cancellationToken)
+    /// <summary>What is tracked (one event's effects, or a failure) and the waiting statuses, in one short transaction.</summary>
+    private async Task SaveAsync(WebhookProcessingSession session, List<(SdrWebhookEvent Event, WebhookHandling Handling)> unsaved, CancellationToken cancellationToken)
     {
-        var tracked = db.ChangeTracker.HasChanges();
-        var queued = tracked && db.ChangeTracker.Entries<SdrGhlAction>().Any(e => e.State == EntityState.Added);
-        using (await gate.EnterAsync(cancellationToken))
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            if (tracked)
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-
-            await WriteStatusesAsync(db.Database.GetDbConnection(), transaction.GetDbTransaction(), unsaved, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-
+        var queued = session.QueuesOutboxActions;
+        var statuses = unsaved.ConvertAll(u => new WebhookStatusWrite(u.Event.Id, u.Handling.Status, u.Handling.Outcome, u.Event.Attempts + 1));
+        await session.SaveAsync(statuses, time.GetUtcNow().UtcDateTime, cancellationToken);
         if (queued)
         {
             outbox.Queued();
@@ -138,73 +110,26 @@ public sealed partial class WebhookProcessor(IServiceScopeFactory scopes, Webhoo
         }
 
         unsaved.Clear();
-        db.ChangeTracker.Clear();
     }
 
-    private async Task WriteStatusesAsync(DbConnection connection, DbTransaction transaction, List<(SdrWebhookEvent Event, WebhookHandling Handling)> unsaved, CancellationToken cancellationToken)
+    private void StageFailure(WebhookProcessingSession session, SdrWebhookEvent webhookEvent, Exception exception)
     {
-        if (unsaved.Count == 0)
-        {
-            return;
-        }
-
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "UPDATE sdr_webhook_events SET status = @status, outcome = @outcome, processed_at = @at, attempts = @attempts WHERE id = @id";
-        var parameters = command.AddParameters("status", "outcome", "at", "attempts", "id");
-        parameters[2].Value = time.GetUtcNow().UtcDateTime;
-        foreach (var (webhookEvent, handling) in unsaved)
-        {
-            parameters[0].Value = handling.Status;
-            parameters[1].Value = handling.Outcome.Length > 300 ? handling.Outcome[..300] : handling.Outcome;
-            parameters[3].Value = webhookEvent.Attempts + 1;
-            parameters[4].Value = webhookEvent.Id;
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-    }
-
-    private void StageFailure(SdrDbContext db, SdrWebhookEvent webhookEvent, Exception exception)
-    {
-        var row = Attach(db, webhookEvent).Entity;
-        row.Attempts = webhookEvent.Attempts + 1;
+        var attempts = webhookEvent.Attempts + 1;
         var error = $"{exception.GetType().Name}: {exception.Message}";
-        row.Error = error.Length > 500 ? error[..500] : error;
-        if (row.Attempts >= MaxAttempts)
+        var now = time.GetUtcNow().UtcDateTime;
+        if (attempts >= MaxAttempts)
         {
-            row.Status = WebhookEventStatus.Failed;
-            row.ProcessedAt = time.GetUtcNow().UtcDateTime;
+            session.StageFailure(webhookEvent, attempts, error, retryAt: null, failedAt: now);
             backlog.Done(1);
-            LogGaveUp(logger, exception, webhookEvent.Id, webhookEvent.EventType, row.Attempts);
+            LogGaveUp(logger, exception, webhookEvent.Id, webhookEvent.EventType, attempts);
         }
         else
         {
-            var delay = TimeSpan.FromSeconds(Math.Min(600, 5 * Math.Pow(2, row.Attempts - 1)));
-            row.NextAttemptAt = time.GetUtcNow().UtcDateTime + delay;
-            LogRetry(logger, webhookEvent.Id, webhookEvent.EventType, row.Attempts, exception.GetType().Name, delay);
+            var delay = TimeSpan.FromSeconds(Math.Min(600, 5 * Math.Pow(2, attempts - 1)));
+            session.StageFailure(webhookEvent, attempts, error, retryAt: now + delay, failedAt: null);
+            LogRetry(logger, webhookEvent.Id, webhookEvent.EventType, attempts, exception.GetType().Name, delay);
         }
     }
-
-    /// <summary>
-    /// A tracked stand-in for the stored row with the values it was loaded with: only the columns set
-    /// on it afterwards are written (never the payload, which would be encrypted again for nothing).
-    /// The loaded event itself stays untouched.
-    /// </summary>
-    private static EntityEntry<SdrWebhookEvent> Attach(SdrDbContext db, SdrWebhookEvent loaded) => db.WebhookEvents.Attach(new SdrWebhookEvent
-    {
-        Id = loaded.Id,
-        DedupeKey = loaded.DedupeKey,
-        Endpoint = loaded.Endpoint,
-        EventType = loaded.EventType,
-        Status = loaded.Status,
-        Attempts = loaded.Attempts,
-        NextAttemptAt = loaded.NextAttemptAt,
-        ReceivedAt = loaded.ReceivedAt,
-        LocationId = loaded.LocationId,
-        ContactId = loaded.ContactId,
-        Outcome = loaded.Outcome,
-        Error = loaded.Error,
-        ProcessedAt = loaded.ProcessedAt,
-    });
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Webhook event {EventId} ({EventType}) {Status}: {Outcome}")]
     private static partial void LogHandled(ILogger logger, long eventId, string eventType, string status, string outcome);

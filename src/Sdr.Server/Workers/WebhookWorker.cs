@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Sdr.Core.Data;
 using Sdr.Core.Webhooks;
 
 namespace Sdr.Server.Workers;

@@ -2,9 +2,8 @@ using System.Data;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using Sdr.Core.Data;
 
-namespace Sdr.Core.Webhooks;
+namespace Sdr.Core.Data;
 
 /// <summary>
 /// Which instance processes the webhook inbox. Events are handled one at a time in arrival order (a

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Sdr.Core.Compliance.Conversations;
 using Sdr.Core.Data;
 using Sdr.Core.Data.Entities;
 using Sdr.Core.Outbox;
@@ -22,7 +23,7 @@ namespace Sdr.Core.Webhooks;
 /// A failing event is retried with backoff and ends as <see cref="WebhookEventStatus.Failed"/> after
 /// <see cref="MaxAttempts"/>; it does not hold up the others.
 /// </summary>
-public sealed partial class WebhookProcessor(IServiceScopeFactory scopes, WebhookBacklog backlog, OutboxSignal outbox, SqliteWriteGate gate, TimeProvider time, ILogger<WebhookProcessor> logger)
+public sealed partial class WebhookProcessor(IServiceScopeFactory scopes, WebhookBacklog backlog, OutboxSignal outbox, OutboundMessageSignal messages, SqliteWriteGate gate, TimeProvider time, ILogger<WebhookProcessor> logger)
 {
     public const int MaxAttempts = 8;
 
@@ -114,6 +115,7 @@ public sealed partial class WebhookProcessor(IServiceScopeFactory scopes, Webhoo
     {
         var tracked = db.ChangeTracker.HasChanges();
         var queued = tracked && db.ChangeTracker.Entries<SdrGhlAction>().Any(e => e.State == EntityState.Added);
+        var messaged = tracked && db.ChangeTracker.Entries<SdrOutboundMessage>().Any(e => e.State == EntityState.Added);
         using (await gate.EnterAsync(cancellationToken))
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -129,6 +131,11 @@ public sealed partial class WebhookProcessor(IServiceScopeFactory scopes, Webhoo
         if (queued)
         {
             outbox.Queued();
+        }
+
+        if (messaged)
+        {
+            messages.Queued();
         }
 
         backlog.Done(unsaved.Count);

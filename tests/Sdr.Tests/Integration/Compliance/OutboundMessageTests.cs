@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Sdr.Core.Compliance;
 using Sdr.Core.Compliance.Conversations;
 using Sdr.Core.Data.Entities;
+using Sdr.Core.Outbox;
 using Sdr.Core.Sequences;
 using Sdr.Tests.Integration.Support;
 using Sdr.Tests.Support;
@@ -93,6 +94,63 @@ public sealed class OutboundMessageTests
         var ids = contacts.Select(c => c.Id).ToHashSet();
         host.Sandbox.State.SentMessages.Where(m => ids.Contains(m.ContactId)).GroupBy(m => m.ContactId).Select(g => g.Count()).ShouldBe(Enumerable.Repeat(1, contacts.Count));
         (await host.WithDbAsync(db => db.OutboundMessages.CountAsync(m => m.Status == OutboundMessageStatus.Sent))).ShouldBe(contacts.Count);
+    }
+
+    [Fact]
+    public async Task ForASuppressedContact_AnAnswerIsBlockedByTheLedger_WhileAHelpReplyStillGoes()
+    {
+        await using var host = await SdrTestHost.StartAsync(TestDatabases.Sqlite);
+        var contact = host.TextableContacts(1)[0];
+        var now = host.Clock.GetUtcNow().UtcDateTime;
+
+        // Suppressed here only (a manual block): GHL itself would still take a text.
+        await host.WithDbAsync(async db =>
+        {
+            db.Suppressions.Add(new SdrSuppression { ContactId = contact.Id, Reason = "asked on the phone", Source = "manual", CreatedAt = now });
+            db.OutboundMessages.AddRange(
+                Pending(MessagePurpose.Answer, host.LocationId, contact.Id, now),
+                Pending(MessagePurpose.HelpReply, host.LocationId, contact.Id, now));
+            return await db.SaveChangesAsync();
+        });
+
+        await host.Services.GetRequiredService<OutboundMessageRunner>().RunDueAsync(50, CancellationToken.None);
+        await host.WaitForWebhooksAsync();
+
+        var rows = await host.WithDbAsync(db => db.OutboundMessages.AsNoTracking().OrderBy(m => m.Id).ToListAsync());
+        rows.Select(m => (m.Purpose, m.Status)).ShouldBe([(MessagePurpose.Answer, OutboundMessageStatus.Blocked), (MessagePurpose.HelpReply, OutboundMessageStatus.Sent)]);
+        rows[0].Reason.ShouldNotBeNull().ShouldStartWith("consent: suppressed");
+        host.Sandbox.State.SentMessages.Count(m => m.ContactId == contact.Id).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task ATextLeftInTheGhlActionQueueByAnEarlierVersion_IsFailedNotSent()
+    {
+        await using var host = await SdrTestHost.StartAsync(TestDatabases.Sqlite);
+        var contact = host.TextableContacts(1)[0];
+        var now = host.Clock.GetUtcNow().UtcDateTime;
+        await host.WithDbAsync(async db =>
+        {
+            db.GhlActions.Add(new SdrGhlAction
+            {
+                Kind = GhlActionKinds.LegacyHelpReply,
+                LocationId = host.LocationId,
+                ContactId = contact.Id,
+                DedupeKey = "legacy:" + contact.Id,
+                Payload = "Help text of an earlier version",
+                Status = GhlActionStatus.Pending,
+                NextAttemptAt = now,
+                CreatedAt = now,
+            });
+            return await db.SaveChangesAsync();
+        });
+
+        await host.Services.GetRequiredService<GhlActionRunner>().RunDueAsync(50, CancellationToken.None);
+        await host.WaitForWebhooksAsync();
+
+        var row = await host.WithDbAsync(db => db.GhlActions.AsNoTracking().SingleAsync(a => a.ContactId == contact.Id));
+        row.Status.ShouldBe(GhlActionStatus.Failed);
+        row.LastError.ShouldBe(GhlActionRunner.LegacyTextError);
+        host.Sandbox.State.SentMessages.ShouldNotContain(m => m.ContactId == contact.Id);
     }
 
     private static SdrOutboundMessage Pending(MessagePurpose purpose, string locationId, string contactId, DateTime queuedAt) => new()

@@ -102,7 +102,7 @@ public class ComplianceDecisionBenchmarks
         var sum = 0;
         foreach (var input in _inputs)
         {
-            sum += CadenceWindows.Recipient(input.Request.Sequence).ResolvedPhone?.Zones.Count ?? 0;
+            sum += CadenceWindows.Recipient(input.Request.TouchSequence).ResolvedPhone?.Zones.Count ?? 0;
         }
 
         return sum;
@@ -139,7 +139,7 @@ public class ComplianceDecisionBenchmarks
         var sum = 0;
         foreach (var input in _inputs)
         {
-            sum += IsSuppressed(input.Request.Sequence.ContactId, input.Request.Recipient.ResolvedPhone?.Hash) ? 1 : 0;
+            sum += IsSuppressed(input.Request.ContactId, input.Request.Recipient.ResolvedPhone?.Hash) ? 1 : 0;
         }
 
         return sum;
@@ -244,12 +244,12 @@ public class ComplianceDecisionBenchmarks
     /// from the stored columns.
     /// </summary>
     private DecisionVerdict Decide(DecisionInput input) =>
-        Decide(input.Request with { Recipient = CadenceWindows.Recipient(input.Request.Sequence) }, input.Sms);
+        Decide(input.Request with { Recipient = CadenceWindows.Recipient(input.Request.TouchSequence) }, input.Sms);
 
     private DecisionVerdict Decide(OutboundRequest request, SmsParts? sms)
     {
         Compose(sms);
-        if (IsSuppressed(request.Sequence.ContactId, request.Recipient.ResolvedPhone?.Hash))
+        if (IsSuppressed(request.ContactId, request.Recipient.ResolvedPhone?.Hash))
         {
             return DecisionVerdict.Suppressed;
         }

@@ -145,7 +145,7 @@ internal sealed class DecisionMix
                 Prospect = prospect,
             };
             var message = new ComposedMessage(sms is null ? "email or voicemail" : sms.Body);
-            var request = new OutboundRequest(sequence, step, channel, message, now, IsCadenceTouch: mix.Chance(0.9)) { Recipient = recipient };
+            var request = new OutboundRequest(sequence, step, channel, message, now, mix.Chance(0.9) ? MessagePurpose.CadenceStep : MessagePurpose.Answer) { Recipient = recipient };
             inputs.Add(new DecisionInput(request, sms, kind));
 
             if (mix.Chance(0.04))

@@ -1,4 +1,5 @@
 using Sdr.Core.Compliance;
+using Sdr.Core.Data.Entities;
 
 namespace Sdr.Benchmarks;
 
@@ -16,7 +17,7 @@ internal static class DecisionMixReport
         Console.WriteLine($"// decision mix: {inputs.Count} touches, {configuredStates} state rules from config/sdr_config.yaml");
         Console.WriteLine($"//   verdicts: {Shares(verdicts)}");
         Console.WriteLine($"//   recipients: {Shares(inputs.Select(i => i.Kind))}");
-        Console.WriteLine($"//   channels: {Shares(inputs.Select(i => i.Request.Channel))}; cadence touches {Percent(inputs.Count(i => i.Request.IsCadenceTouch), inputs.Count)}");
+        Console.WriteLine($"//   channels: {Shares(inputs.Select(i => i.Request.Channel))}; cadence touches {Percent(inputs.Count(i => i.Request.Purpose == MessagePurpose.CadenceStep), inputs.Count)}");
         Console.WriteLine($"//   SMS: {sms.Count}, body shortened {Percent(shortened, sms.Count)}, UCS-2 after normalizing {Percent(ucs2, sms.Count)}, longest {composed.Max(text => SmsEncoding.Length(text))} units");
         if (composed.Any(text => SmsEncoding.Segments(text) != 1))
         {

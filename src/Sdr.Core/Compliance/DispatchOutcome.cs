@@ -30,4 +30,7 @@ public sealed record DispatchOutcome(DispatchResultKind Kind, string Reason, Sdr
 {
     /// <summary>The recipient may not be contacted at all any more: the sequence ends as opted out.</summary>
     public bool EndsSequence { get; init; }
+
+    /// <summary>GHL's id of a conversational message it took (a touch's is on <see cref="Touch"/>).</summary>
+    public string? GhlMessageId { get; init; }
 }

@@ -6,8 +6,9 @@ using Sdr.Core.GoHighLevel;
 namespace Sdr.Core.Compliance;
 
 /// <summary>
-/// The one seam every outbound SMS, email and voicemail passes through: the checks of
-/// <see cref="IOutboundStage"/> in order, then the idempotency reservation, then the GHL call.
+/// The one seam every outbound SMS, email and voicemail passes through, cadence touch or conversational
+/// message alike: the checks of <see cref="IOutboundStage"/> in order (each knowing which of its rules
+/// apply to which <see cref="MessagePurpose"/>), then the idempotency reservation, then the GHL call.
 /// Callers persist the returned touch state together with their own changes.
 /// </summary>
 public sealed partial class OutboundPipeline(
@@ -60,6 +61,55 @@ public sealed partial class OutboundPipeline(
                 outcomes[item.Index] = await CallGhlAsync(requests[item.Index], item.Touch, token);
             }
         });
+
+        foreach (var index in passed)
+        {
+            if (outcomes[index].Kind is not (DispatchResultKind.Sent or DispatchResultKind.OutcomeUnknown))
+            {
+                await ReleaseAsync(requests[index]);
+            }
+        }
+
+        return outcomes;
+    }
+
+    /// <summary>
+    /// Sends conversational messages that the caller has claimed: the same stages as a touch, in request
+    /// order; those that pass are reserved by <paramref name="reserve"/> (given their indexes, it answers
+    /// which it reserved) in the same transaction as the stages' units, committed before any GHL call.
+    /// A message whose reservation failed comes back <see cref="DispatchResultKind.InFlight"/>; one whose
+    /// GHL answer is lost comes back <see cref="DispatchResultKind.OutcomeUnknown"/> and must not be sent again.
+    /// </summary>
+    public async Task<IReadOnlyList<DispatchOutcome>> SendMessagesAsync(
+        IReadOnlyList<OutboundRequest> requests,
+        Func<IReadOnlyList<int>, CancellationToken, Task<IReadOnlyList<bool>>> reserve,
+        int maxConcurrentCalls,
+        CancellationToken cancellationToken)
+    {
+        var outcomes = new DispatchOutcome[requests.Count];
+        var (passed, reserved) = await store.CheckAndReserveAsync(
+            async token =>
+            {
+                var alive = await CheckManyAsync(requests, outcomes, token);
+                return (alive, alive.Count == 0 ? [] : await reserve(alive, token));
+            },
+            cancellationToken);
+
+        var toSend = new List<int>(passed.Count);
+        for (var j = 0; j < passed.Count; j++)
+        {
+            if (reserved[j])
+            {
+                toSend.Add(passed[j]);
+            }
+            else
+            {
+                outcomes[passed[j]] = new DispatchOutcome(DispatchResultKind.InFlight, "claimed by another worker");
+            }
+        }
+
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxConcurrentCalls, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(toSend, parallel, async (index, token) => outcomes[index] = await CallGhlAsync(requests[index], token));
 
         foreach (var index in passed)
         {
@@ -154,14 +204,14 @@ public sealed partial class OutboundPipeline(
         {
             touch.Status = TouchStatus.Unknown;
             touch.Error = Truncate(exception.Message);
-            LogOutcomeUnknown(logger, request.Sequence.ContactId, touch.Step.ToName(), (int?)exception.StatusCode, exception.TraceId);
+            LogOutcomeUnknown(logger, request.ContactId, touch.Step.ToName(), (int?)exception.StatusCode, exception.TraceId);
             return new DispatchOutcome(DispatchResultKind.OutcomeUnknown, "GHL outcome unknown; flagged and not re-sent", touch, Error: exception);
         }
         catch (GhlApiException exception)
         {
             touch.Status = TouchStatus.Failed;
             touch.Error = Truncate(exception.Message);
-            LogFailed(logger, request.Sequence.ContactId, touch.Step.ToName(), (int?)exception.StatusCode, exception.TraceId);
+            LogFailed(logger, request.ContactId, touch.Step.ToName(), (int?)exception.StatusCode, exception.TraceId);
             var kind = exception.IsPermanent ? DispatchResultKind.Blocked : DispatchResultKind.Failed;
 
             // GHL refuses a text or email to a contact with DND on that channel: the last word on
@@ -180,6 +230,36 @@ public sealed partial class OutboundPipeline(
         }
     }
 
+    /// <summary>A conversational message's GHL call: it has no touch row, its outcome is returned for its own row.</summary>
+    private async Task<DispatchOutcome> CallGhlAsync(OutboundRequest request, CancellationToken cancellationToken)
+    {
+        var purpose = request.Purpose.ToName();
+        try
+        {
+            var messageId = await dispatcher.SendAsync(request, cancellationToken);
+            return new DispatchOutcome(DispatchResultKind.Sent, "sent") { GhlMessageId = messageId };
+        }
+        catch (GhlApiException exception) when (exception.OutcomeUnknown)
+        {
+            LogOutcomeUnknown(logger, request.ContactId, purpose, (int?)exception.StatusCode, exception.TraceId);
+            return new DispatchOutcome(DispatchResultKind.OutcomeUnknown, $"GHL outcome unknown; not re-sent: {Truncate(exception.Message)}", Error: exception);
+        }
+        catch (GhlApiException exception)
+        {
+            LogFailed(logger, request.ContactId, purpose, (int?)exception.StatusCode, exception.TraceId);
+            var kind = exception.IsPermanent ? DispatchResultKind.Blocked : DispatchResultKind.Failed;
+            return exception.IsDndRefusal
+                ? new DispatchOutcome(kind, $"consent: GHL DND is active for {request.Channel.ToName()}", Error: exception)
+                : new DispatchOutcome(kind, $"GHL rejected the message: {Truncate(exception.Message)}", Error: exception);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Whatever went wrong, the message was handed over: GHL may have it.
+            LogOutcomeUnknown(logger, request.ContactId, purpose, null, null);
+            return new DispatchOutcome(DispatchResultKind.OutcomeUnknown, $"GHL call failed ({exception.GetType().Name}); not re-sent");
+        }
+    }
+
     private static string DescribeEarlier(DispatchResultKind kind) => kind switch
     {
         DispatchResultKind.AlreadySent => "step already sent; not sent again",
@@ -189,7 +269,7 @@ public sealed partial class OutboundPipeline(
 
     private static string Truncate(string text) => text.Length <= 500 ? text : text[..500];
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "GHL outcome unknown for contact {ContactId} step {Step} (status {Status}, traceId {TraceId}); the touch is flagged and will not be re-sent")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "GHL outcome unknown for contact {ContactId} step {Step} (status {Status}, traceId {TraceId}); the message is flagged and will not be re-sent")]
     private static partial void LogOutcomeUnknown(ILogger logger, string contactId, string step, int? status, string? traceId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "GHL refused contact {ContactId} step {Step} (status {Status}, traceId {TraceId})")]

@@ -3,20 +3,53 @@ using Sdr.Core.Phones;
 
 namespace Sdr.Core.Compliance;
 
-/// <summary>One outbound touch on its way to GHL.</summary>
+/// <summary>
+/// One outbound message on its way to GHL: a step of a sequence's cadence (<see cref="Sequence"/> and
+/// <see cref="Step"/> set), or a conversational message (<see cref="Conversational"/>: an answer, a
+/// confirmation, ...) to a contact that may have no sequence. <see cref="Purpose"/> says which rules
+/// of the stages apply (<see cref="MessagePurposeRules"/>).
+/// </summary>
 public sealed record OutboundRequest(
-    SdrOutreachSequence Sequence,
-    SequenceStep Step,
+    SdrOutreachSequence? Sequence,
+    SequenceStep? Step,
     Channel Channel,
     ComposedMessage Message,
     DateTime Now,
-    bool IsCadenceTouch = true)
+    MessagePurpose Purpose = MessagePurpose.CadenceStep)
 {
     /// <summary>Where the recipient is, as far as GHL tells us: what the hours stage works from.</summary>
     public RecipientInfo Recipient { get; init; } = RecipientInfo.Unknown;
 
     /// <summary>The day the touch's row carries (<c>touch_date</c>, part of the idempotency key), and the day the per-contact cap counts it in.</summary>
     public DateOnly TouchDate => DateOnly.FromDateTime(Now);
+
+    /// <summary>The location the message goes out from: the sequence's, or the conversational message's.</summary>
+    public string LocationId => Sequence?.LocationId ?? RecipientIds.LocationId;
+
+    /// <summary>The GHL contact the message goes to.</summary>
+    public string ContactId => Sequence?.ContactId ?? RecipientIds.ContactId;
+
+    /// <summary>The sequence of a cadence touch (what the touch ledger is keyed by); throws for a conversational message.</summary>
+    public SdrOutreachSequence TouchSequence => Sequence ?? throw NotACadenceTouch();
+
+    /// <summary>The step of a cadence touch; throws for a conversational message.</summary>
+    public SequenceStep TouchStep => Step ?? throw NotACadenceTouch();
+
+    /// <summary>A message that is not a cadence step, to a contact of a location (with or without a sequence).</summary>
+    public static OutboundRequest Conversational(MessagePurpose purpose, string locationId, string contactId, Channel channel, ComposedMessage message, DateTime now)
+    {
+        if (!purpose.IsConversational())
+        {
+            throw new ArgumentException("A cadence step needs its sequence and step.", nameof(purpose));
+        }
+
+        return new OutboundRequest(null, null, channel, message, now, purpose) { RecipientIds = (locationId, contactId) };
+    }
+
+    /// <summary>A conversational message's location and contact (a touch's are its sequence's).</summary>
+    private (string LocationId, string ContactId) RecipientIds { get; init; }
+
+    private InvalidOperationException NotACadenceTouch() => new($"A {Purpose.ToName()} message is not a cadence touch.");
 }
 
 /// <summary>

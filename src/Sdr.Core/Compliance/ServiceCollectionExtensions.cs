@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Sdr.Core.Compliance.Caps;
 using Sdr.Core.Compliance.Consent;
+using Sdr.Core.Compliance.Conversations;
 using Sdr.Core.Compliance.Hours;
 using Sdr.Core.Configuration;
 using Sdr.Core.Data;
@@ -13,7 +14,7 @@ namespace Sdr.Core.Compliance;
 
 public static class ServiceCollectionExtensions
 {
-    /// <summary>The outbound pipeline: the stages every outbound touch passes before it is reserved and sent.</summary>
+    /// <summary>The outbound pipeline: the stages every outbound touch and conversational message passes before it is reserved and sent.</summary>
     public static IHostApplicationBuilder AddCompliance(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -46,6 +47,7 @@ public static class ServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboundStage, ContentStage>());
         services.TryAddScoped<EnrollmentThrottle>();
         services.TryAddScoped<DoNotCallImport>();
+        builder.AddConversations();
         return builder;
     }
 

@@ -25,11 +25,11 @@ public sealed class TouchReservations(SdrDbContext db, CadenceStore store, Touch
             return [];
         }
 
-        var sequenceIds = requests.Select(r => r.Sequence.Id).Distinct().ToList();
-        var steps = requests.Select(r => r.Step).Distinct().ToList();
+        var sequenceIds = requests.Select(r => r.TouchSequence.Id).Distinct().ToList();
+        var steps = requests.Select(r => r.TouchStep).Distinct().ToList();
         var existing = (await db.Touches.Where(t => sequenceIds.Contains(t.SequenceId) && steps.Contains(t.Step)).ToListAsync(cancellationToken))
             .ToDictionary(t => (t.SequenceId, t.Step));
-        var results = requests.Select(request => Reserve(request, existing.GetValueOrDefault((request.Sequence.Id, request.Step)))).ToList();
+        var results = requests.Select(request => Reserve(request, existing.GetValueOrDefault((request.TouchSequence.Id, request.TouchStep)))).ToList();
 
         try
         {
@@ -54,8 +54,8 @@ public sealed class TouchReservations(SdrDbContext db, CadenceStore store, Touch
 
     private async Task<(DispatchResultKind? Verdict, SdrOutreachTouch? Touch)> ReserveOneAsync(OutboundRequest request, CancellationToken cancellationToken)
     {
-        var step = request.Step;
-        var existing = await db.Touches.SingleOrDefaultAsync(t => t.SequenceId == request.Sequence.Id && t.Step == step, cancellationToken);
+        var (sequenceId, step) = (request.TouchSequence.Id, request.TouchStep);
+        var existing = await db.Touches.SingleOrDefaultAsync(t => t.SequenceId == sequenceId && t.Step == step, cancellationToken);
         var result = Reserve(request, existing);
         try
         {
@@ -99,10 +99,10 @@ public sealed class TouchReservations(SdrDbContext db, CadenceStore store, Touch
 
         var touch = new SdrOutreachTouch
         {
-            SequenceId = request.Sequence.Id,
-            ContactId = request.Sequence.ContactId,
-            LocationId = request.Sequence.LocationId,
-            Step = request.Step,
+            SequenceId = request.TouchSequence.Id,
+            ContactId = request.ContactId,
+            LocationId = request.LocationId,
+            Step = request.TouchStep,
             Channel = request.Channel.ToName(),
             MessageBody = request.Message.Body,
             Status = TouchStatus.Reserved,

@@ -9,8 +9,7 @@ namespace Sdr.Core.Data;
 /// Storage of the GHL outbox (<c>sdr_ghl_actions</c>): the claims, the SQLite write gate and the
 /// provider-specific SQL, so that the runner works on plain rows. Every call opens its own scope, so
 /// calls may run concurrently. An action is claimed with one <c>UPDATE … RETURNING</c> that sets its
-/// lease (<see cref="SdrGhlAction.ClaimedUntil"/>) and marks a text <c>sending</c> with the same
-/// write, before any call to GHL: on PostgreSQL the rows are picked <c>FOR UPDATE SKIP LOCKED</c>
+/// lease (<see cref="SdrGhlAction.ClaimedUntil"/>), before any call to GHL: on PostgreSQL the rows are picked <c>FOR UPDATE SKIP LOCKED</c>
 /// and claims are taken one at a time across instances (a transaction-scoped advisory lock), on SQLite
 /// (one instance) under the <see cref="SqliteWriteGate"/>.
 /// </summary>
@@ -19,12 +18,10 @@ public sealed class OutboxStore(IServiceScopeFactory scopes, SqliteWriteGate gat
     /// <summary>Key of the PostgreSQL advisory lock that serialises claims (any constant unique in the database).</summary>
     private const long ClaimLockKey = 0x5344_525F_4F42;
 
-    private static readonly string Texts = string.Join(", ", new[] { GhlActionKinds.OptOutConfirmation, GhlActionKinds.HelpReply }.Select(k => $"'{k}'"));
-
     /// <summary>
     /// Due pending actions (oldest first), none of a contact that has an earlier action claimed by
     /// someone else (so a contact's writes keep their order across instances). Each is leased until
-    /// <paramref name="leaseUntil"/>; a text is marked <c>sending</c> (handed over at <paramref name="now"/>).
+    /// <paramref name="leaseUntil"/>.
     /// </summary>
     public async Task<IReadOnlyList<SdrGhlAction>> ClaimDueAsync(DateTime now, DateTime leaseUntil, int max, CancellationToken cancellationToken)
     {
@@ -38,10 +35,7 @@ public sealed class OutboxStore(IServiceScopeFactory scopes, SqliteWriteGate gat
 
         var postgres = options.Value.Provider == DatabaseProvider.Postgres;
         var sql = $$"""
-            UPDATE sdr_ghl_actions SET
-                status = CASE WHEN kind IN ({{Texts}}) THEN '{{GhlActionStatus.Sending}}' ELSE status END,
-                next_attempt_at = CASE WHEN kind IN ({{Texts}}) THEN {0} ELSE next_attempt_at END,
-                claimed_until = {1}
+            UPDATE sdr_ghl_actions SET claimed_until = {1}
             WHERE id IN (
                 SELECT a.id FROM sdr_ghl_actions a
                 WHERE a.status = '{{GhlActionStatus.Pending}}' AND a.next_attempt_at <= {0}
@@ -67,39 +61,24 @@ public sealed class OutboxStore(IServiceScopeFactory scopes, SqliteWriteGate gat
         }
     }
 
-    /// <summary>Marks texts left <c>sending</c> since before <paramref name="handedOverBefore"/> failed with <paramref name="error"/>; they are never sent again.</summary>
-    public async Task<int> FailStuckTextsAsync(DateTime handedOverBefore, string error, CancellationToken cancellationToken)
+    /// <summary>
+    /// Moves a claimed SMS DND write to <paramref name="until"/> (and releases its claim) if the contact's
+    /// opt-out confirmation is still to go out: pending and not expired, or being sent under a live lease
+    /// (GHL refuses to text a contact once SMS DND is set). One statement, so a confirmation settled meanwhile
+    /// (which makes the write due) is never overtaken. True when it was moved.
+    /// </summary>
+    public async Task<bool> DeferWhileConfirmationWaitsAsync(SdrGhlAction action, DateTime now, DateTime until, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SdrDbContext>();
-        var stuck = db.GhlActions.Where(a => a.Status == GhlActionStatus.Sending && a.NextAttemptAt <= handedOverBefore);
-
-        // Looked for first: an UPDATE takes SQLite's write lock even when it matches nothing, on every pass.
-        if (!await stuck.AnyAsync(cancellationToken))
-        {
-            return 0;
-        }
-
+        var (id, contactId, locationId) = (action.Id, action.ContactId, action.LocationId);
         using (await gate.EnterAsync(cancellationToken))
         {
-            return await stuck.ExecuteUpdateAsync(
-                set => set.SetProperty(a => a.Status, GhlActionStatus.Failed).SetProperty(a => a.LastError, error).SetProperty(a => a.ClaimedUntil, (DateTime?)null),
-                cancellationToken);
+            return await db.GhlActions
+                .Where(a => a.Id == id && db.OutboundMessages.Any(m => m.ContactId == contactId && m.LocationId == locationId && m.Purpose == MessagePurpose.OptOutConfirmation
+                    && ((m.Status == OutboundMessageStatus.Pending && m.ExpiresAt > now) || (m.Status == OutboundMessageStatus.Sending && m.ClaimedUntil > now))))
+                .ExecuteUpdateAsync(set => set.SetProperty(a => a.NextAttemptAt, until).SetProperty(a => a.ClaimedUntil, (DateTime?)null), cancellationToken) > 0;
         }
-    }
-
-    /// <summary>
-    /// Whether an opt-out confirmation for this contact, created after <paramref name="createdAfter"/>, is
-    /// still waiting or on its way (handed over after <paramref name="handedOverAfter"/>).
-    /// </summary>
-    public async Task<bool> ConfirmationWaitingAsync(string locationId, string contactId, DateTime createdAfter, DateTime handedOverAfter, CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<SdrDbContext>();
-        return await db.GhlActions.AnyAsync(
-            a => a.ContactId == contactId && a.LocationId == locationId && a.Kind == GhlActionKinds.OptOutConfirmation && a.CreatedAt > createdAfter
-                && (a.Status == GhlActionStatus.Pending || (a.Status == GhlActionStatus.Sending && a.NextAttemptAt > handedOverAfter)),
-            cancellationToken);
     }
 
     /// <summary>Writes what became of a claimed action (status, attempts, next attempt, GHL's answer) and releases its claim; the payload is not written.</summary>

@@ -28,6 +28,7 @@ public abstract class SdrDbContext : DbContext
     public DbSet<SdrWebhookEvent> WebhookEvents => Set<SdrWebhookEvent>();
     public DbSet<SdrReply> Replies => Set<SdrReply>();
     public DbSet<SdrGhlAction> GhlActions => Set<SdrGhlAction>();
+    public DbSet<SdrOutboundMessage> OutboundMessages => Set<SdrOutboundMessage>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {
@@ -47,6 +48,7 @@ public abstract class SdrDbContext : DbContext
         modelBuilder.Entity<SdrWebhookEvent>().Property(e => e.Payload).HasConversion(encrypted);
         modelBuilder.Entity<SdrReply>().Property(r => r.Body).HasConversion(encrypted);
         modelBuilder.Entity<SdrGhlAction>().Property(a => a.Payload).HasConversion(encrypted);
+        modelBuilder.Entity<SdrOutboundMessage>().Property(m => m.Body).HasConversion(encrypted);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

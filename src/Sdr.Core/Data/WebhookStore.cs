@@ -87,6 +87,9 @@ public sealed class WebhookProcessingSession : IAsyncDisposable
     /// <summary>True when the tracked effects queue GHL writes (the outbox is woken after the save).</summary>
     public bool QueuesOutboxActions => _db.ChangeTracker.Entries<SdrGhlAction>().Any(e => e.State == EntityState.Added);
 
+    /// <summary>True when the tracked effects queue conversational messages (their worker is woken after the save).</summary>
+    public bool QueuesOutboundMessages => _db.ChangeTracker.Entries<SdrOutboundMessage>().Any(e => e.State == EntityState.Added);
+
     /// <summary>Due events in arrival order, untracked.</summary>
     public Task<List<SdrWebhookEvent>> LoadDueAsync(DateTime now, int max, CancellationToken cancellationToken) =>
         _db.WebhookEvents.AsNoTracking()

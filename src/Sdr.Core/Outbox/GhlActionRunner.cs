@@ -7,12 +7,12 @@ namespace Sdr.Core.Outbox;
 
 /// <summary>
 /// Carries queued writes to GHL out, on every instance: each pass claims its rows through the
-/// <see cref="OutboxStore"/>, so no write is done twice at once and no text goes out twice. DND and
-/// tag updates are retried with backoff until GHL accepts them (only a permanent refusal, such as a
-/// deleted contact, stops them). A text is marked <c>sending</c> by its claim, before the call, and
-/// never sent twice: if GHL's answer is lost it is left failed. A pass works on up to
-/// <see cref="MaxConcurrency"/> contacts at once, each contact's actions one after another in the
-/// order they were queued, texts first (GHL's rate limit per location is kept by the client).
+/// <see cref="OutboxStore"/>, so no write is done twice at once. DND and tag updates are retried with
+/// backoff until GHL accepts them (only a permanent refusal, such as a deleted contact, stops them).
+/// Texts are not written here: they go out through the outbound stages (<c>Compliance/Conversations</c>); an SMS DND
+/// write waits for the contact's opt-out confirmation there, since GHL refuses to text a contact once DND
+/// is set. A pass works on up to <see cref="MaxConcurrency"/> contacts at once, each contact's actions one
+/// after another in the order they were queued (GHL's rate limit per location is kept by the client).
 /// </summary>
 public sealed partial class GhlActionRunner(OutboxStore store, IGoHighLevelClient ghl, TimeProvider time, ILogger<GhlActionRunner> logger)
 {
@@ -20,8 +20,6 @@ public sealed partial class GhlActionRunner(OutboxStore store, IGoHighLevelClien
     public const int MaxConcurrency = 4;
 
     private static readonly TimeSpan MaxDelay = TimeSpan.FromMinutes(15);
-    private static readonly TimeSpan StuckSending = TimeSpan.FromMinutes(10);
-    private static readonly TimeSpan ConfirmationWait = TimeSpan.FromMinutes(15);
     private static readonly TimeSpan ConfirmationFirst = TimeSpan.FromSeconds(30);
 
     /// <summary>How long a claim keeps other instances off an action (a pass that dies leaves it this long).</summary>
@@ -31,10 +29,6 @@ public sealed partial class GhlActionRunner(OutboxStore store, IGoHighLevelClien
     public async Task<int> RunDueAsync(int max, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
-
-        // A text left "sending" by a crash may have reached GHL: it is not sent again.
-        await store.FailStuckTextsAsync(now - StuckSending, "outcome unknown after a restart; not re-sent", cancellationToken);
-
         var claimed = await store.ClaimDueAsync(now, now + Lease, max, cancellationToken);
         if (claimed.Count == 0)
         {
@@ -46,15 +40,12 @@ public sealed partial class GhlActionRunner(OutboxStore store, IGoHighLevelClien
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = MaxConcurrency, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(contacts, parallel, async (actions, token) =>
         {
-            // Texts first: GHL refuses to text a contact once SMS DND is set, so the opt-out confirmation
-            // goes before the DND it confirms.
-            foreach (var action in actions.OrderBy(a => GhlActionKinds.SendsText(a.Kind) ? 0 : 1))
+            foreach (var action in actions)
             {
+                // GHL refuses to text a contact once SMS DND is set: the opt-out confirmation goes first.
                 if (action.Kind == GhlActionKinds.SetSmsDnd
-                    && await store.ConfirmationWaitingAsync(action.LocationId, action.ContactId, now - ConfirmationWait, now - StuckSending, token))
+                    && await store.DeferWhileConfirmationWaitsAsync(action, now, now + ConfirmationFirst, token))
                 {
-                    action.NextAttemptAt = now + ConfirmationFirst;
-                    await store.SaveOutcomeAsync(action, token);
                     continue;
                 }
 
@@ -71,7 +62,16 @@ public sealed partial class GhlActionRunner(OutboxStore store, IGoHighLevelClien
     private async Task<bool> RunAsync(SdrGhlAction action, CancellationToken cancellationToken)
     {
         action.Attempts++;
-        var sendsText = GhlActionKinds.SendsText(action.Kind);
+        if (GhlActionKinds.IsLegacyText(action.Kind))
+        {
+            // Queued by an earlier version: texts now pass the outbound stages, and this one is past its five minutes.
+            action.Status = GhlActionStatus.Failed;
+            action.LastError = LegacyTextError;
+            await store.SaveOutcomeAsync(action, CancellationToken.None);
+            LogFailed(logger, action.Kind, action.ContactId, null, false);
+            return false;
+        }
+
         try
         {
             action.GhlMessageId = await CallAsync(action, cancellationToken);
@@ -89,7 +89,7 @@ public sealed partial class GhlActionRunner(OutboxStore store, IGoHighLevelClien
             var ghlError = exception as GhlApiException;
             var outcomeUnknown = ghlError?.OutcomeUnknown ?? true;
             action.LastError = Truncate(exception.Message);
-            if (ghlError?.IsPermanent == true || (sendsText && outcomeUnknown))
+            if (ghlError?.IsPermanent == true)
             {
                 action.Status = GhlActionStatus.Failed;
                 LogFailed(logger, action.Kind, action.ContactId, (int?)ghlError?.StatusCode, outcomeUnknown);
@@ -123,14 +123,13 @@ public sealed partial class GhlActionRunner(OutboxStore store, IGoHighLevelClien
             case GhlActionKinds.RemoveTag:
                 await ghl.RemoveTagsAsync(action.LocationId, action.ContactId, [action.Payload!], cancellationToken);
                 return null;
-            case GhlActionKinds.OptOutConfirmation:
-            case GhlActionKinds.HelpReply:
-                var result = await ghl.SendMessageAsync(action.LocationId, new GhlOutboundMessage(GhlMessageType.Sms, action.ContactId, action.Payload!), cancellationToken);
-                return result.MessageId;
             default:
                 throw new InvalidOperationException($"Unknown GHL action kind {action.Kind}.");
         }
     }
+
+    /// <summary>Why a text left in this queue by an earlier version is not sent (the migration gives old rows the same reason).</summary>
+    public const string LegacyTextError = "texts now go out from sdr_outbound_messages through the outbound stages; this queued text was not sent";
 
     private static string Truncate(string value) => value.Length > 500 ? value[..500] : value;
 

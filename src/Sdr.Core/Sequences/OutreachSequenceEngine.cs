@@ -82,7 +82,7 @@ public sealed partial class OutreachSequenceEngine(
             var outcomes = await pipeline.SendManyAsync(planned.Select(p => p.Request).ToList(), callSlots, cancellationToken);
             for (var i = 0; i < planned.Count; i++)
             {
-                results[planned[i].Request.Sequence.Id] = Apply(planned[i], outcomes[i], now);
+                results[planned[i].Request.TouchSequence.Id] = Apply(planned[i], outcomes[i], now);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -126,7 +126,7 @@ public sealed partial class OutreachSequenceEngine(
 
     private SequenceProcessResult Apply(PlannedTouch planned, DispatchOutcome outcome, DateTime now)
     {
-        var (sequence, step, recipient) = (planned.Request.Sequence, planned.Request.Step, planned.Request.Recipient);
+        var (sequence, step, recipient) = (planned.Request.TouchSequence, planned.Request.TouchStep, planned.Request.Recipient);
         switch (outcome.Kind)
         {
             case DispatchResultKind.Sent:

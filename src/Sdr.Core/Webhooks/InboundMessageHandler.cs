@@ -1,9 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Sdr.Core.Compliance;
 using Sdr.Core.Compliance.Consent;
+using Sdr.Core.Compliance.Conversations;
 using Sdr.Core.Data;
 using Sdr.Core.Data.Entities;
-using Sdr.Core.Outbox;
 using Sdr.Core.Replies;
 using Sdr.Core.Sequences;
 
@@ -16,7 +17,7 @@ namespace Sdr.Core.Webhooks;
 public sealed class InboundMessageHandler(
     SdrDbContext db,
     OptOutService optOuts,
-    GhlActionQueue actions,
+    OutboundMessageQueue messages,
     ComplianceKeywordClassifier classifier,
     TimeProvider time,
     IOptions<ReplyComplianceOptions> replies)
@@ -49,8 +50,9 @@ public sealed class InboundMessageHandler(
                 break;
             case ComplianceIntent.Help:
                 var today = time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-                var queued = isText && await actions.EnqueueAsync(
-                    GhlActionKinds.HelpReply, locationId, contactId, $"{GhlActionKinds.HelpReply}:{locationId}:{contactId}:{today}", optOuts.Fill(replies.Value.HelpText), cancellationToken);
+                var help = MessagePurpose.HelpReply;
+                var queued = isText && await messages.EnqueueAsync(
+                    help, locationId, contactId, sequence?.Id, Channel.Sms, optOuts.Fill(replies.Value.HelpText), $"{help.ToName()}:{locationId}:{contactId}:{today}", cancellationToken);
                 outcome = queued ? "help reply queued" : "help reply already sent today";
                 break;
             case ComplianceIntent.OptIn:

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Sdr.Core.Compliance.Conversations;
 using Sdr.Core.Data;
 using Sdr.Core.Data.Entities;
 using Sdr.Core.Outbox;
@@ -19,7 +20,7 @@ namespace Sdr.Core.Webhooks;
 /// A failing event is retried with backoff and ends as <see cref="WebhookEventStatus.Failed"/> after
 /// <see cref="MaxAttempts"/>; it does not hold up the others.
 /// </summary>
-public sealed partial class WebhookProcessor(WebhookStore store, WebhookBacklog backlog, OutboxSignal outbox, TimeProvider time, ILogger<WebhookProcessor> logger)
+public sealed partial class WebhookProcessor(WebhookStore store, WebhookBacklog backlog, OutboxSignal outbox, OutboundMessageSignal messages, TimeProvider time, ILogger<WebhookProcessor> logger)
 {
     public const int MaxAttempts = 8;
 
@@ -96,11 +97,18 @@ public sealed partial class WebhookProcessor(WebhookStore store, WebhookBacklog 
     private async Task SaveAsync(WebhookProcessingSession session, List<(SdrWebhookEvent Event, WebhookHandling Handling)> unsaved, CancellationToken cancellationToken)
     {
         var queued = session.QueuesOutboxActions;
+        var messaged = session.QueuesOutboundMessages;
         var statuses = unsaved.ConvertAll(u => new WebhookStatusWrite(u.Event.Id, u.Handling.Status, u.Handling.Outcome, u.Event.Attempts + 1));
         await session.SaveAsync(statuses, time.GetUtcNow().UtcDateTime, cancellationToken);
+
         if (queued)
         {
             outbox.Queued();
+        }
+
+        if (messaged)
+        {
+            messages.Queued();
         }
 
         backlog.Done(unsaved.Count);

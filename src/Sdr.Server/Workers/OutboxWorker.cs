@@ -3,7 +3,7 @@ using Sdr.Core.Outbox;
 namespace Sdr.Server.Workers;
 
 /// <summary>
-/// Carries queued GHL writes out (DND, tags, confirmation and HELP texts) on its own loop, on every
+/// Carries queued GHL writes out (DND, tags) on its own loop, on every
 /// instance: woken when this instance queues an action, every second anyway. Separate from the
 /// <see cref="WebhookWorker"/>, so rate-limited GHL calls never hold up the next webhook event; the
 /// runner claims its rows, so instances never do the same write.

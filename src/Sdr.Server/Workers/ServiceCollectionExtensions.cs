@@ -2,13 +2,14 @@ namespace Sdr.Server.Workers;
 
 internal static class ServiceCollectionExtensions
 {
-    /// <summary>Migrations at start-up (Database:MigrateOnStart) the cadence worker (Sdr:CadenceWorker:Enabled) the webhook worker (Webhooks:ProcessingEnabled) and the GHL outbox worker (every instance).</summary>
+    /// <summary>Migrations at start-up (Database:MigrateOnStart) the cadence worker (Sdr:CadenceWorker:Enabled) the webhook worker (Webhooks:ProcessingEnabled), the GHL outbox worker and the conversational message worker (every instance).</summary>
     public static IHostApplicationBuilder AddWorkers(this IHostApplicationBuilder builder)
     {
         builder.Services.AddHostedService<MigrationOnStart>();
         builder.Services.AddHostedService<CadenceWorker>();
         builder.Services.AddHostedService<WebhookWorker>();
         builder.Services.AddHostedService<OutboxWorker>();
+        builder.Services.AddHostedService<OutboundMessageWorker>();
         builder.Services.AddHostedService<SqliteCheckpointer>();
 
         return builder;

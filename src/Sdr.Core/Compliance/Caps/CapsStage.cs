@@ -9,7 +9,8 @@ namespace Sdr.Core.Compliance.Caps;
 /// Stage 3 of the compliance pipeline: takes one unit of every cap that applies to the touch, or
 /// defers it until the cap frees. The caps: <c>max_touches_per_contact_per_day</c> for cadence
 /// touches (<see cref="IContactDailyCap"/>), <c>daily_sms_cap</c> per location for every SMS, and the
-/// rolling 24 h limit of the configured states for SMS and voicemail. Units are taken as the touch
+/// rolling 24 h limit of the configured states for SMS and voicemail; the last two count our answers,
+/// questions and offers too, and none counts a STOP confirmation or HELP reply (<see cref="MessagePurposeRules"/>). Units are taken as the touch
 /// passes; a touch stopped later (content, idempotency, GHL refusal) must be given back with
 /// <see cref="ReleaseAsync"/>. Where the counts live (Redis, the database, the touches themselves) is
 /// the counters' business.
@@ -79,14 +80,19 @@ public sealed class CapsStage(
         var midnight = CapClock.NextUtcMidnight(now);
         var dayWindow = midnight - now + DayGrace;
         var limits = _limits.Value;
-        var contactId = request.Sequence.ContactId;
-        var locationId = request.Sequence.LocationId;
+        var contactId = request.ContactId;
+        var locationId = request.LocationId;
+        if (!request.Purpose.AppliesCaps())
+        {
+            return StageDecision.Continue;
+        }
+
         // Given back without the caller's token: a cancelled touch must not keep its units.
         var daily = false;
         string? rollingKey = null;
         try
         {
-            if (request.IsCadenceTouch)
+            if (request.Purpose.CountsTowardContactDailyCap())
             {
                 if (!await tally.TryTakeAsync(request, limits.MaxTouchesPerContactPerDay, dayWindow, cancellationToken))
                 {
@@ -139,12 +145,13 @@ public sealed class CapsStage(
         var limits = _limits.Value;
         var decisions = new StageDecision[requests.Count];
         Array.Fill(decisions, StageDecision.Continue);
+        var counted = requests.Select(r => r.Purpose.AppliesCaps()).ToArray();
         var daily = new bool[requests.Count];
         var rollingKeys = new string?[requests.Count];
         var smsTaken = new List<string>();
         try
         {
-            var cadence = Enumerable.Range(0, requests.Count).Where(i => requests[i].IsCadenceTouch).ToList();
+            var cadence = Enumerable.Range(0, requests.Count).Where(i => requests[i].Purpose.CountsTowardContactDailyCap()).ToList();
             if (cadence.Count > 0)
             {
                 var taken = await tally.TryTakeEachAsync([.. cadence.Select(i => requests[i])], limits.MaxTouchesPerContactPerDay, dayWindow, cancellationToken);
@@ -153,19 +160,19 @@ public sealed class CapsStage(
                     daily[cadence[j]] = taken[j];
                     if (!taken[j])
                     {
-                        decisions[cadence[j]] = DailyCapReached(limits, requests[cadence[j]].Sequence.ContactId, midnight);
+                        decisions[cadence[j]] = DailyCapReached(limits, requests[cadence[j]].ContactId, midnight);
                     }
                 }
             }
 
             for (var i = 0; i < requests.Count; i++)
             {
-                if (decisions[i].Verdict != StageVerdict.Continue || RollingStates(requests[i]) is not { } states)
+                if (!counted[i] || decisions[i].Verdict != StageVerdict.Continue || RollingStates(requests[i]) is not { } states)
                 {
                     continue;
                 }
 
-                var key = CapKeys.Rolling24h(requests[i].Sequence.LocationId, requests[i].Sequence.ContactId);
+                var key = CapKeys.Rolling24h(requests[i].LocationId, requests[i].ContactId);
                 var limit = _caps.Value.Rolling24hLimit;
                 var take = await _rolling.TryTakeAsync(key, limit, RollingWindow, now, cancellationToken);
                 if (take.Taken)
@@ -176,12 +183,12 @@ public sealed class CapsStage(
 
                 await ReleaseTakenAsync(tally, requests[i], daily[i], null, now);
                 daily[i] = false;
-                decisions[i] = RollingLimitReached(states, limit, requests[i].Sequence.ContactId, take, now);
+                decisions[i] = RollingLimitReached(states, limit, requests[i].ContactId, take, now);
             }
 
             var sms = Enumerable.Range(0, requests.Count)
-                .Where(i => decisions[i].Verdict == StageVerdict.Continue && requests[i].Channel == Channel.Sms)
-                .GroupBy(i => requests[i].Sequence.LocationId, StringComparer.Ordinal);
+                .Where(i => counted[i] && decisions[i].Verdict == StageVerdict.Continue && requests[i].Channel == Channel.Sms)
+                .GroupBy(i => requests[i].LocationId, StringComparer.Ordinal);
             foreach (var location in sms)
             {
                 var key = CapKeys.DailySms(limits.RedisKeyPrefix, location.Key, now);
@@ -240,7 +247,7 @@ public sealed class CapsStage(
         var contacts = new HashSet<(string, string)>();
         foreach (var request in requests)
         {
-            if (request.Now != requests[0].Now || !contacts.Add((request.Sequence.LocationId, request.Sequence.ContactId)))
+            if (request.Now != requests[0].Now || !contacts.Add((request.LocationId, request.ContactId)))
             {
                 return false;
             }
@@ -252,10 +259,15 @@ public sealed class CapsStage(
     /// <summary>Gives back the units <see cref="EvaluateAsync"/> took for a touch that then did not go out.</summary>
     public async ValueTask ReleaseAsync(OutboundRequest request, CancellationToken cancellationToken)
     {
+        if (!request.Purpose.AppliesCaps())
+        {
+            return;
+        }
+
         var now = CapClock.AsUtc(request.Now);
-        var locationId = request.Sequence.LocationId;
-        var contactId = request.Sequence.ContactId;
-        if (request.IsCadenceTouch)
+        var locationId = request.LocationId;
+        var contactId = request.ContactId;
+        if (request.Purpose.CountsTowardContactDailyCap())
         {
             await _daily.ReleaseAsync(request, cancellationToken);
         }

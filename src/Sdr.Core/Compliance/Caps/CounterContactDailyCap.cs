@@ -16,5 +16,5 @@ public sealed class CounterContactDailyCap(ICapCounter counter) : IContactDailyC
         counter.ReleaseAsync(Key(request), cancellationToken);
 
     private static string Key(OutboundRequest request) =>
-        CapKeys.DailyContact(request.Sequence.LocationId, request.Sequence.ContactId, CapClock.AsUtc(request.Now));
+        CapKeys.DailyContact(request.LocationId, request.ContactId, CapClock.AsUtc(request.Now));
 }

@@ -24,9 +24,9 @@ public sealed class TouchLedgerDailyCap(CadenceStore store) : IContactDailyCap
     public async ValueTask<ContactDayCounts> CountAsync(IReadOnlyList<OutboundRequest> requests, CancellationToken cancellationToken)
     {
         var counts = new ContactDayCounts();
-        foreach (var group in requests.Where(r => r.IsCadenceTouch).GroupBy(r => (r.Sequence.LocationId, Day: r.TouchDate)))
+        foreach (var group in requests.Where(r => r.Purpose.CountsTowardContactDailyCap()).GroupBy(r => (r.LocationId, Day: r.TouchDate)))
         {
-            var touches = await store.TouchesOfDayAsync(group.Key.LocationId, group.Key.Day, group.Select(r => r.Sequence.ContactId), cancellationToken);
+            var touches = await store.TouchesOfDayAsync(group.Key.LocationId, group.Key.Day, group.Select(r => r.ContactId), cancellationToken);
             foreach (var (contactId, sequenceId, step) in touches)
             {
                 counts.AddStored(group.Key.LocationId, contactId, group.Key.Day, sequenceId, step);
@@ -56,8 +56,8 @@ public sealed class ContactDayCounts : IContactDailyTally
             return limit > 0;
         }
 
-        var step = request.Step.ToName();
-        var stored = units.Stored.Count(t => t.SequenceId != request.Sequence.Id || !string.Equals(t.Step, step, StringComparison.Ordinal));
+        var step = request.TouchStep.ToName();
+        var stored = units.Stored.Count(t => t.SequenceId != request.TouchSequence.Id || !string.Equals(t.Step, step, StringComparison.Ordinal));
         return stored + units.LetThrough < limit;
     }
 
@@ -108,7 +108,7 @@ public sealed class ContactDayCounts : IContactDailyTally
     }
 
     private static (string, string, DateOnly) Key(OutboundRequest request) =>
-        (request.Sequence.LocationId, request.Sequence.ContactId, request.TouchDate);
+        (request.LocationId, request.ContactId, request.TouchDate);
 
     private sealed class Units
     {

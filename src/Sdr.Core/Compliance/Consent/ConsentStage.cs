@@ -8,7 +8,8 @@ namespace Sdr.Core.Compliance.Consent;
 /// Stage 1 of the compliance pipeline: a contact (or phone number) in the suppression ledger gets
 /// nothing more on that channel, in any location, and its sequence ends. A contact with an inbound
 /// message or opt-out still waiting in the webhook inbox is held until it is processed: a STOP that
-/// has arrived is never outrun by a touch.
+/// has arrived is never outrun by a touch. A STOP confirmation or HELP reply skips the stage
+/// (<see cref="MessagePurposeRules.AppliesConsent"/>): it answers the message that suppressed the contact.
 /// </summary>
 public sealed class ConsentStage(SdrDbContext db, CadenceStore store) : IOutboundStage
 {
@@ -21,19 +22,31 @@ public sealed class ConsentStage(SdrDbContext db, CadenceStore store) : IOutboun
     public async ValueTask<StageDecision> EvaluateAsync(OutboundRequest request, CancellationToken cancellationToken) =>
         (await EvaluateManyAsync([request], cancellationToken))[0];
 
-    /// <summary>One ledger query for the whole group.</summary>
+    /// <summary>One ledger query for the whole group (of the messages the stage applies to).</summary>
     public async ValueTask<IReadOnlyList<StageDecision>> EvaluateManyAsync(IReadOnlyList<OutboundRequest> requests, CancellationToken cancellationToken)
     {
-        var lookups = requests
-            .Select(r => new SuppressionLookup(r.Sequence.ContactId, r.Sequence.LocationId, r.Channel.ToName(), r.Recipient.ResolvedPhone?.Hash))
+        var decisions = new StageDecision[requests.Count];
+        Array.Fill(decisions, StageDecision.Continue);
+        var held = Enumerable.Range(0, requests.Count).Where(i => requests[i].Purpose.AppliesConsent()).ToList();
+        if (held.Count == 0)
+        {
+            return decisions;
+        }
+
+        var lookups = held
+            .Select(i => new SuppressionLookup(requests[i].ContactId, requests[i].LocationId, requests[i].Channel.ToName(), requests[i].Recipient.ResolvedPhone?.Hash))
             .ToList();
         var reasons = await SuppressionLedger.FindManyAsync(db, lookups, cancellationToken);
-        var contactIds = requests.Select(r => r.Sequence.ContactId).Distinct().ToList();
+        var contactIds = held.Select(i => requests[i].ContactId).Distinct().ToList();
         var waiting = await store.ContactsWithPendingInboundAsync(contactIds, cancellationToken);
-        return reasons
-            .Select((reason, i) => reason is not null ? StageDecision.Block($"suppressed ({reason})", endsSequence: true)
-                : waiting.Contains(requests[i].Sequence.ContactId) ? StageDecision.Defer("an inbound message from the contact is still being processed", requests[i].Now + InboxHold)
-                : StageDecision.Continue)
-            .ToList();
+        for (var j = 0; j < held.Count; j++)
+        {
+            var request = requests[held[j]];
+            decisions[held[j]] = reasons[j] is { } reason ? StageDecision.Block($"suppressed ({reason})", endsSequence: true)
+                : waiting.Contains(request.ContactId) ? StageDecision.Defer("an inbound message from the contact is still being processed", request.Now + InboxHold)
+                : StageDecision.Continue;
+        }
+
+        return decisions;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Sdr.Core.Compliance.Conversations;
 using Sdr.Core.Configuration;
 using Sdr.Core.Data;
 using Sdr.Core.Data.Entities;
@@ -28,13 +29,14 @@ public sealed record OptOutResult(bool AlreadySuppressed, int SequencesEnded, bo
 /// <summary>
 /// An opt-out takes effect locally in the caller's unit of work (suppression ledger row for the
 /// contact and its phone number in every location, active sequences ended as OPTED_OUT) and queues
-/// what GHL must learn (SMS DND, the opt-out tag, at most one confirmation text), retried until GHL
-/// accepts. The cadence's consent stage reads the same ledger, so nothing more goes out even while
-/// GHL is down.
+/// what GHL must learn (SMS DND, the opt-out tag), retried until GHL accepts, and at most one
+/// confirmation text (a conversational message: sent within five minutes or never). The cadence's
+/// consent stage reads the same ledger, so nothing more goes out even while GHL is down.
 /// </summary>
 public sealed partial class OptOutService(
     SdrDbContext db,
     GhlActionQueue actions,
+    OutboundMessageQueue messages,
     TimeProvider time,
     IOptions<ReplyComplianceOptions> replies,
     IOptions<MessagingOptions> messaging,
@@ -84,12 +86,15 @@ public sealed partial class OptOutService(
         var confirmation = false;
         if (request.SendConfirmation && !already && replies.Value.SendOptOutConfirmation)
         {
-            confirmation = await actions.EnqueueAsync(
-                GhlActionKinds.OptOutConfirmation,
+            var purpose = MessagePurpose.OptOutConfirmation;
+            confirmation = await messages.EnqueueAsync(
+                purpose,
                 request.LocationId,
                 request.ContactId,
-                $"{GhlActionKinds.OptOutConfirmation}:{request.LocationId}:{request.ContactId}:{request.Cause}",
+                null,
+                Channel.Sms,
                 Fill(replies.Value.OptOutConfirmationText),
+                $"{purpose.ToName()}:{request.LocationId}:{request.ContactId}:{request.Cause}",
                 cancellationToken);
         }
 

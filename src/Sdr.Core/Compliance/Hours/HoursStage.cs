@@ -5,7 +5,8 @@ namespace Sdr.Core.Compliance.Hours;
 /// <summary>
 /// Stage 2 of the compliance pipeline: defers a touch that would reach the recipient outside the
 /// allowed hours to the first allowed minute. Every channel is held to it: a voicemail drop is a
-/// call under the TCPA, and an email at 23:00 reads no better.
+/// call under the TCPA, and an email at 23:00 reads no better. Our answers, questions and offers are
+/// held to it too; a STOP confirmation or HELP reply is not (<see cref="MessagePurposeRules.AppliesHours"/>).
 /// </summary>
 public sealed class HoursStage(QuietHoursPolicy policy) : IOutboundStage
 {
@@ -17,6 +18,11 @@ public sealed class HoursStage(QuietHoursPolicy policy) : IOutboundStage
 
     public ValueTask<StageDecision> EvaluateAsync(OutboundRequest request, CancellationToken cancellationToken)
     {
+        if (!request.Purpose.AppliesHours())
+        {
+            return ValueTask.FromResult(StageDecision.Continue);
+        }
+
         var check = _policy.Check(request.Now, request.Recipient);
         if (check is not { NextAllowedUtc: { } next, BlockingZone: { } zone })
         {

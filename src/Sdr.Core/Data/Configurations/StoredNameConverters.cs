@@ -4,7 +4,7 @@ using Sdr.Core.Data.Entities;
 namespace Sdr.Core.Data.Configurations;
 
 /// <summary>
-/// The enums of the sequence state machine, stored as the names the columns have always held
+/// The enums of the sequence state machine and of conversational messages, stored as the names the columns have always held
 /// (<c>sms_1</c>, <c>nurture_pause</c>, <c>reserved</c>, <c>deferred</c>), so stored data and raw SQL
 /// keep their meaning. LINQ comparisons with these properties go through the converter.
 /// </summary>
@@ -18,4 +18,13 @@ internal static class StoredNameConverters
 
     public static readonly ValueConverter<DecisionOutcome, string> Outcome =
         new(outcome => outcome.ToName(), name => DecisionOutcomeNames.Parse(name));
+
+    public static readonly ValueConverter<MessagePurpose, string> Purpose =
+        new(purpose => purpose.ToName(), name => MessagePurposeNames.Parse(name));
+
+    public static readonly ValueConverter<OutboundMessageStatus, string> MessageStatus =
+        new(status => status.ToName(), name => OutboundMessageStatusNames.Parse(name));
+
+    public static readonly ValueConverter<Channel, string> Channel =
+        new(channel => channel.ToName(), name => ChannelNames.ParseChannel(name));
 }

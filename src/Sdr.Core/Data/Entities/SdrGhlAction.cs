@@ -1,9 +1,9 @@
 namespace Sdr.Core.Data.Entities;
 
 /// <summary>
-/// <c>sdr_ghl_actions</c>: writes to GHL that must happen even when GHL is down at the time (SMS DND
-/// and the opt-out tag after an opt-out, the confirmation and HELP texts). Written in the same
-/// transaction as the local effect and retried until GHL accepts.
+/// <c>sdr_ghl_actions</c>: writes to GHL other than messages that must happen even when GHL is down at
+/// the time (SMS DND and the opt-out tag after an opt-out). Written in the same transaction as the local
+/// effect and retried until GHL accepts. Texts go through <see cref="SdrOutboundMessage"/>.
 /// </summary>
 public sealed class SdrGhlAction
 {
@@ -15,7 +15,7 @@ public sealed class SdrGhlAction
     /// <summary>Unique: the same action for the same cause is queued once.</summary>
     public required string DedupeKey { get; set; }
 
-    /// <summary>Text of a message, or the tag; encrypted at rest.</summary>
+    /// <summary>The tag (or, in rows of earlier versions, a text); encrypted at rest.</summary>
     public string? Payload { get; set; }
 
     public required string Status { get; set; }
@@ -39,20 +39,24 @@ public static class GhlActionKinds
     public const string ClearSmsDnd = "clear_sms_dnd";
     public const string AddTag = "add_tag";
     public const string RemoveTag = "remove_tag";
-    public const string OptOutConfirmation = "opt_out_confirmation";
-    public const string HelpReply = "help_reply";
 
-    public static bool SendsText(string kind) => kind is OptOutConfirmation or HelpReply;
+    /// <summary>Texts queued here by earlier versions (now <see cref="SdrOutboundMessage"/>): never sent from this queue.</summary>
+    public const string LegacyOptOutConfirmation = "opt_out_confirmation";
+
+    /// <inheritdoc cref="LegacyOptOutConfirmation"/>
+    public const string LegacyHelpReply = "help_reply";
+
+    public static bool IsLegacyText(string kind) => kind is LegacyOptOutConfirmation or LegacyHelpReply;
 }
 
 public static class GhlActionStatus
 {
     public const string Pending = "pending";
 
-    /// <summary>A text handed to GHL whose answer was not recorded: never sent again.</summary>
+    /// <summary>A text of an earlier version handed to GHL whose answer was not recorded (no longer written).</summary>
     public const string Sending = "sending";
     public const string Done = "done";
 
-    /// <summary>GHL refused it for good (e.g. the contact was deleted), or a text's outcome is unknown.</summary>
+    /// <summary>GHL refused it for good (e.g. the contact was deleted), or a text of an earlier version.</summary>
     public const string Failed = "failed";
 }

@@ -128,9 +128,10 @@ public sealed class SdrTestHost : IAsyncDisposable
     public static Uri Webhook(string endpoint) => new($"http://localhost/sdr/webhook/{endpoint}");
 
     /// <summary>
-    /// Waits (real time) until the webhook worker has processed every stored event and the outbox worker has run
-    /// the due GHL actions, including one whose GHL call is still in flight (<c>sending</c>, or claimed): under load the wait could return while
-    /// a help text was on its way and the test looked for it too early.
+    /// Waits (real time) until the webhook worker has processed every stored event, the outbox worker has run
+    /// the due GHL actions and the message worker has sent the due conversational messages, including one whose
+    /// GHL call is still in flight (<c>sending</c>, or claimed): under load the wait could return while a help text
+    /// was on its way and the test looked for it too early.
     /// </summary>
     public async Task WaitForWebhooksAsync(TimeSpan? timeout = null)
     {
@@ -138,18 +139,20 @@ public sealed class SdrTestHost : IAsyncDisposable
         while (true)
         {
             var now = Clock.GetUtcNow().UtcDateTime;
-            var (events, actions) = await WithDbAsync(async db => (
+            var (events, actions, messages) = await WithDbAsync(async db => (
                 await db.WebhookEvents.CountAsync(e => e.Status == Sdr.Core.Data.Entities.WebhookEventStatus.Pending && e.NextAttemptAt <= now),
                 await db.GhlActions.CountAsync(a => (a.Status == Sdr.Core.Data.Entities.GhlActionStatus.Pending && (a.NextAttemptAt <= now || a.ClaimedUntil != null))
-                    || a.Status == Sdr.Core.Data.Entities.GhlActionStatus.Sending)));
-            if (events == 0 && actions == 0)
+                    || a.Status == Sdr.Core.Data.Entities.GhlActionStatus.Sending),
+                await db.OutboundMessages.CountAsync(m => (m.Status == Sdr.Core.Data.Entities.OutboundMessageStatus.Pending && (m.NotBefore <= now || m.ClaimedUntil != null))
+                    || m.Status == Sdr.Core.Data.Entities.OutboundMessageStatus.Sending)));
+            if (events == 0 && actions == 0 && messages == 0)
             {
                 return;
             }
 
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"{events} webhook event(s) and {actions} GHL action(s) still pending.");
+                throw new TimeoutException($"{events} webhook event(s), {actions} GHL action(s) and {messages} message(s) still pending.");
             }
 
             await Task.Delay(50);

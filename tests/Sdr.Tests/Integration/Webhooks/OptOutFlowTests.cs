@@ -2,9 +2,11 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Sdr.Core.Compliance.Consent;
+using Sdr.Core.Compliance;
+using Sdr.Core.Compliance.Conversations;
 using Sdr.Core.Data.Entities;
 using Sdr.Core.Outbox;
+using Sdr.Core.Sequences;
 using Sdr.Core.Webhooks;
 using Sdr.Sandbox;
 using Sdr.Tests.Integration.Support;
@@ -109,7 +111,7 @@ public sealed class OptOutFlowTests
         await host.ProcessBatchAsync();
         host.Sandbox.State.SentMessages.Count(m => m.ContactId == contact.Id).ShouldBe(1); // SMS_1 only
 
-        for (var i = 0; i < 200 && await host.WithDbAsync(db => db.GhlActions.AnyAsync(a => a.Kind != GhlActionKinds.OptOutConfirmation && a.Attempts == 0)); i++)
+        for (var i = 0; i < 200 && await host.WithDbAsync(db => db.GhlActions.AnyAsync(a => a.Attempts == 0)); i++)
         {
             await Task.Delay(50); // the worker's first try, while GHL is still down
         }
@@ -200,7 +202,7 @@ public sealed class OptOutFlowTests
     }
 
     [Fact]
-    public async Task ATextLeftSendingByACrash_IsMarkedFailedAfterTenMinutes_AndNeverSentAgain()
+    public async Task ATextLeftSendingByACrash_IsMarkedUnknownOnceItsLeasePasses_AndNeverSentAgain()
     {
         await using var host = await SdrTestHost.StartAsync(TestDatabases.Sqlite);
         var contacts = host.TextableContacts(2);
@@ -210,35 +212,38 @@ public sealed class OptOutFlowTests
         // one 5 minutes ago (the process may still be waiting for GHL's answer to that one).
         await host.WithDbAsync(async db =>
         {
-            db.GhlActions.AddRange(
+            db.OutboundMessages.AddRange(
                 SendingText(contacts[0].Id, host.LocationId, now.AddMinutes(-11)),
                 SendingText(contacts[1].Id, host.LocationId, now.AddMinutes(-5)));
             return await db.SaveChangesAsync();
         });
-        var runner = host.Services.GetRequiredService<GhlActionRunner>();
+        var runner = host.Services.GetRequiredService<OutboundMessageRunner>();
 
         await runner.RunDueAsync(50, CancellationToken.None);
-        var rows = await host.WithDbAsync(db => db.GhlActions.AsNoTracking().OrderBy(a => a.Id).ToListAsync());
-        rows[0].Status.ShouldBe(GhlActionStatus.Failed);
-        rows[0].LastError.ShouldNotBeNull().ShouldContain("not re-sent");
-        rows[1].Status.ShouldBe(GhlActionStatus.Sending);
+        var rows = await host.WithDbAsync(db => db.OutboundMessages.AsNoTracking().OrderBy(m => m.Id).ToListAsync());
+        rows[0].Status.ShouldBe(OutboundMessageStatus.Unknown);
+        rows[0].Reason.ShouldNotBeNull().ShouldContain("not re-sent");
+        rows[1].Status.ShouldBe(OutboundMessageStatus.Sending);
 
         host.Clock.Advance(TimeSpan.FromMinutes(6));
         await runner.RunDueAsync(50, CancellationToken.None);
-        (await host.WithDbAsync(db => db.GhlActions.AsNoTracking().Select(a => a.Status).ToListAsync())).ShouldAllBe(s => s == GhlActionStatus.Failed);
+        (await host.WithDbAsync(db => db.OutboundMessages.AsNoTracking().Select(m => m.Status).ToListAsync())).ShouldAllBe(s => s == OutboundMessageStatus.Unknown);
         host.Sandbox.State.SentMessages.ShouldNotContain(m => m.ContactId == contacts[0].Id || m.ContactId == contacts[1].Id);
     }
 
-    private static SdrGhlAction SendingText(string contactId, string locationId, DateTime handedOverAt) => new()
+    private static SdrOutboundMessage SendingText(string contactId, string locationId, DateTime handedOverAt) => new()
     {
-        Kind = GhlActionKinds.OptOutConfirmation,
+        Purpose = MessagePurpose.OptOutConfirmation,
         LocationId = locationId,
         ContactId = contactId,
+        Channel = Channel.Sms,
         DedupeKey = "crash-test:" + contactId,
-        Payload = "You are unsubscribed and will receive no more messages.",
-        Status = GhlActionStatus.Sending,
-        Attempts = 1,
-        NextAttemptAt = handedOverAt,
+        Body = "You are unsubscribed and will receive no more messages.",
+        Status = OutboundMessageStatus.Sending,
+        Attempts = 0,
+        NotBefore = handedOverAt,
+        ExpiresAt = handedOverAt.AddMinutes(5),
+        ClaimedUntil = handedOverAt.AddMinutes(10),
         CreatedAt = handedOverAt,
     };
 

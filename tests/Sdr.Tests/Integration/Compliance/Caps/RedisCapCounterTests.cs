@@ -77,7 +77,7 @@ public sealed class RedisCapCounterTests : IAsyncLifetime
             Channel.Sms,
             new ComposedMessage("Hi"),
             now,
-            IsCadenceTouch: false);
+            MessagePurpose.Answer);
 
         (await stage.EvaluateAsync(request, CancellationToken.None)).ShouldBe(StageDecision.Continue);
 

@@ -27,7 +27,7 @@ public static class CapsTestData
         RecipientInfo? recipient = null,
         string contactId = "contact-1",
         string locationId = "location-1") =>
-        new(new SdrOutreachSequence { ContactId = contactId, LocationId = locationId, CurrentStep = SequenceStep.Sms1, AbVariant = "consultative" }, SequenceStep.Sms1, channel, new ComposedMessage("Hi, Alex from Harbor Realty. Reply STOP to opt out"), Utc(now), cadence)
+        new(new SdrOutreachSequence { ContactId = contactId, LocationId = locationId, CurrentStep = SequenceStep.Sms1, AbVariant = "consultative" }, SequenceStep.Sms1, channel, new ComposedMessage("Hi, Alex from Harbor Realty. Reply STOP to opt out"), Utc(now), cadence ? MessagePurpose.CadenceStep : MessagePurpose.Answer)
         {
             Recipient = recipient ?? NewYork,
         };

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Sdr.Core.Data;
 using Sdr.Core.Data.Entities;
-using Sdr.Core.Sequences;
 
 namespace Sdr.Core.Compliance.Conversations;
 

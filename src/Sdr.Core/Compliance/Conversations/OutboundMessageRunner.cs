@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Sdr.Core.Data;
 using Sdr.Core.Data.Entities;
-using Sdr.Core.Messaging;
 
 namespace Sdr.Core.Compliance.Conversations;
 

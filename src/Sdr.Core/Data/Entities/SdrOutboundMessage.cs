@@ -1,4 +1,3 @@
-using Sdr.Core.Sequences;
 
 namespace Sdr.Core.Data.Entities;
 

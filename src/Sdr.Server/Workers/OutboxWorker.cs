@@ -3,50 +3,12 @@ using Sdr.Core.Outbox;
 namespace Sdr.Server.Workers;
 
 /// <summary>
-/// Carries queued GHL writes out (DND, tags) on its own loop, on every
-/// instance: woken when this instance queues an action, every second anyway. Separate from the
-/// <see cref="WebhookWorker"/>, so rate-limited GHL calls never hold up the next webhook event; the
-/// runner claims its rows, so instances never do the same write.
+/// Carries queued GHL writes out (DND, tags) on its own loop, on every instance. Separate from the
+/// <see cref="WebhookWorker"/>, so rate-limited GHL calls never hold up the next webhook event.
 /// </summary>
-internal sealed partial class OutboxWorker(GhlActionRunner runner, OutboxSignal signal, ILogger<OutboxWorker> logger) : BackgroundService
+internal sealed class OutboxWorker(GhlActionRunner runner, OutboxSignal signal, ILogger<OutboxWorker> logger) : QueueWorker(signal, logger)
 {
-    private const int BatchSize = 100;
+    protected override string QueueName => "GHL outbox";
 
-    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        await Task.Yield();
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var busy = false;
-            try
-            {
-                busy = await runner.RunDueAsync(BatchSize, stoppingToken) > 0;
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception exception)
-            {
-                LogFailed(logger, exception);
-            }
-
-            if (!busy)
-            {
-                try
-                {
-                    await signal.WaitAsync(Poll, stoppingToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-            }
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "GHL outbox pass failed; retrying")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
+    protected override Task<int> RunDueAsync(int max, CancellationToken cancellationToken) => runner.RunDueAsync(max, cancellationToken);
 }

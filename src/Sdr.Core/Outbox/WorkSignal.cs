@@ -1,0 +1,21 @@
+namespace Sdr.Core.Outbox;
+
+/// <summary>
+/// Wakes this instance's worker of a durable queue when work was queued and saved here, so it starts at
+/// once instead of at the worker's next poll (work queued by another instance is found by the poll).
+/// </summary>
+public abstract class WorkSignal
+{
+    private readonly SemaphoreSlim _signal = new(0);
+
+    public void Queued()
+    {
+        if (_signal.CurrentCount == 0)
+        {
+            _signal.Release();
+        }
+    }
+
+    /// <summary>Waits until work is queued or the timeout passes (real time: the worker also polls).</summary>
+    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _signal.WaitAsync(timeout, cancellationToken);
+}

@@ -14,7 +14,7 @@ namespace Sdr.Core.Outbox;
 /// is set. A pass works on up to <see cref="MaxConcurrency"/> contacts at once, each contact's actions one
 /// after another in the order they were queued (GHL's rate limit per location is kept by the client).
 /// </summary>
-public sealed partial class GhlActionRunner(OutboxStore store, IGoHighLevelClient ghl, TimeProvider time, ILogger<GhlActionRunner> logger)
+public sealed partial class GhlActionRunner(OutboxStore store, IGoHighLevelClient ghl, TimeProvider time, IEnumerable<IOutboxActionHandler> handlers, ILogger<GhlActionRunner> logger)
 {
     /// <summary>Contacts whose actions a pass carries out at the same time.</summary>
     public const int MaxConcurrency = 4;
@@ -124,7 +124,9 @@ public sealed partial class GhlActionRunner(OutboxStore store, IGoHighLevelClien
                 await ghl.RemoveTagsAsync(action.LocationId, action.ContactId, [action.Payload!], cancellationToken);
                 return null;
             default:
-                throw new InvalidOperationException($"Unknown GHL action kind {action.Kind}.");
+                return handlers.FirstOrDefault(h => h.Kind == action.Kind) is { } handler
+                    ? await handler.RunAsync(action, cancellationToken)
+                    : throw new InvalidOperationException($"Unknown GHL action kind {action.Kind}.");
         }
     }
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Sdr.Core.Compliance;
 using Sdr.Core.Configuration;
+using Sdr.Core.Outbox;
 
 namespace Sdr.Core.Sequences;
 
@@ -22,6 +23,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<CadenceWindows>();
         services.AddSingleton<CadenceScheduler>();
         services.AddSingleton<SequenceEnrollment>();
+        services.AddSingleton<IOutboxActionHandler, StageEnrollmentAction>();
         services.AddScoped<OutreachSequenceEngine>();
         services.AddScoped<TouchReconciler>();
         services.AddScoped<SequenceQueries>();

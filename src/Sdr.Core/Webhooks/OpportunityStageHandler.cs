@@ -3,22 +3,24 @@ using Microsoft.Extensions.Options;
 using Sdr.Core.Configuration;
 using Sdr.Core.Data;
 using Sdr.Core.Data.Entities;
+using Sdr.Core.Outbox;
 using Sdr.Core.Sequences;
 
 namespace Sdr.Core.Webhooks;
 
 /// <summary>
 /// OpportunityStageUpdate/OpportunityCreate (<c>/stage-change</c>): a stop stage ends the active
-/// sequence; a source stage enrols the contact (when the GHL pipeline is a configured source).
+/// sequence; a source stage queues the contact's enrolment (when the GHL pipeline is a configured source),
+/// carried out on the outbox's loop (<see cref="StageEnrollmentAction"/>) so its GHL calls never hold up the next event.
 /// </summary>
 public sealed class OpportunityStageHandler(
     SdrDbContext db,
-    SequenceEnrollment enrollment,
+    GhlActionQueue actions,
     TimeProvider time,
     IOptions<ProspectingOptions> prospecting,
     IOptions<GhlSettingsOptions> settings)
 {
-    public async Task<WebhookHandling> HandleAsync(OpportunityStagePayload payload, string locationId, string contactId, CancellationToken cancellationToken)
+    public async Task<WebhookHandling> HandleAsync(SdrWebhookEvent webhookEvent, OpportunityStagePayload payload, string locationId, string contactId, CancellationToken cancellationToken)
     {
         var stageId = payload.PipelineStageId;
         if (stageId is null)
@@ -41,11 +43,11 @@ public sealed class OpportunityStageHandler(
         var sourceStages = prospecting.Value.GhlPipelineStageIds.Concat(settings.Value.PipelineStageIds);
         if (prospecting.Value.Sources.Contains("ghl_pipeline", StringComparer.OrdinalIgnoreCase) && sourceStages.Contains(stageId, StringComparer.Ordinal))
         {
-            // Enrolment runs through its own checks (DND, suppression, caps) and sends SMS_1 through the pipeline.
-            var result = await enrollment.EnrollAsync(new EnrollCommand([contactId], locationId, null, null, "ghl_pipeline"), cancellationToken);
-            return result.Enrolled.Count > 0
-                ? WebhookHandling.Done("source stage; enrolled")
-                : WebhookHandling.Ignore($"source stage; not enrolled ({result.Skipped.FirstOrDefault()?.Reason ?? result.Errors.FirstOrDefault()?.Error ?? "unknown"})");
+            // Enrolment runs through its own checks (DND, suppression, caps) and sends SMS_1 through the pipeline,
+            // on the outbox's loop: a STOP that arrives after this event is still handled first and is obeyed there.
+            var queued = await actions.EnqueueAsync(
+                GhlActionKinds.EnrollContact, locationId, contactId, $"{GhlActionKinds.EnrollContact}:{locationId}:{contactId}:{webhookEvent.DedupeKey}", "ghl_pipeline", cancellationToken);
+            return queued ? WebhookHandling.Done("source stage; enrolment queued") : WebhookHandling.Ignore("source stage; enrolment already queued");
         }
 
         return WebhookHandling.Ignore("stage not configured");

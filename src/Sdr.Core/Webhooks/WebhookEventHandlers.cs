@@ -42,7 +42,7 @@ public sealed class WebhookEventHandlers(
             WebhookEndpointNames.Reply => await inboundMessages.HandleAsync(webhookEvent, InboundMessagePayload.Parse(root), locationId, contactId, snapshot, cancellationToken),
             WebhookEndpointNames.OptOut => await dndUpdates.HandleAsync(webhookEvent, ContactDndPayload.Parse(root), locationId, contactId, cancellationToken),
             WebhookEndpointNames.BookingConfirmed => await appointments.HandleAsync(AppointmentPayload.Parse(root), locationId, contactId, cancellationToken),
-            WebhookEndpointNames.StageChange => await stageChanges.HandleAsync(OpportunityStagePayload.Parse(root), locationId, contactId, cancellationToken),
+            WebhookEndpointNames.StageChange => await stageChanges.HandleAsync(webhookEvent, OpportunityStagePayload.Parse(root), locationId, contactId, cancellationToken),
             _ => WebhookHandling.Ignore("unknown endpoint"),
         };
     }

@@ -40,6 +40,9 @@ public static class GhlActionKinds
     public const string AddTag = "add_tag";
     public const string RemoveTag = "remove_tag";
 
+    /// <summary>Enrol the contact (payload: the source) after a source-stage webhook, off the ordered webhook processing.</summary>
+    public const string EnrollContact = "enroll_contact";
+
     /// <summary>Texts queued here by earlier versions (now <see cref="SdrOutboundMessage"/>): never sent from this queue.</summary>
     public const string LegacyOptOutConfirmation = "opt_out_confirmation";
 

@@ -10,6 +10,54 @@ namespace Sdr.Tests.Integration.Webhooks;
 /// <summary>The GHL writes that webhook events queue are carried out on their own loop: they never hold up the next event.</summary>
 public sealed class WebhookOutboxTests
 {
+    [Fact]
+    public async Task SourceStageEnrolment_WhileGhlHoldsTheContactRead_DoesNotHoldUpTheNextStop()
+    {
+        var source = "stage-source";
+        await using var host = await SdrTestHost.StartAsync(TestDatabases.Sqlite, new Dictionary<string, string?>
+        {
+            ["sdr:prospecting:ghl_pipeline_stage_ids:0"] = source,
+            ["sdr:performance:circuit_breaker_failure_threshold"] = "100",
+        });
+        var (newcomer, stopper) = (host.TextableContacts(2)[0], host.TextableContacts(2)[1]);
+        (await host.EnrollAsync(stopper.Id)).EnsureSuccessStatusCode();
+
+        // GHL hangs on every contact read: the enrolment the stage change asks for cannot finish.
+        var hold = new SandboxHold();
+        host.Sandbox.State.Faults.Enqueue(new SandboxFault("GET", "/contacts/", StatusCode: 503, Count: 10_000, Kind: SandboxFaultKind.HoldResponse) { Hold = hold });
+        var opportunity = new SandboxOpportunity
+        {
+            Id = "opp-" + newcomer.Id,
+            LocationId = host.LocationId,
+            PipelineId = "pipe-1",
+            PipelineStageId = source,
+            ContactId = newcomer.Id,
+            Name = "Seller lead",
+            Status = "open",
+            CreatedAt = host.Clock.GetUtcNow(),
+        };
+        (await host.Sandbox.Webhooks.SendOpportunityStageUpdateAsync(SdrTestHost.Webhook("stage-change"), opportunity)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await hold.Arrived.WaitAsync(TimeSpan.FromSeconds(20)); // the enrolment is waiting for GHL
+
+        (await host.Sandbox.Webhooks.SimulateInboundReplyAsync(host.LocationId, stopper.Id, "STOP", SdrTestHost.Webhook("reply"))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await WaitForEventsAsync(host);
+
+        // The STOP took effect while the enrolment still waits on GHL.
+        (await host.WithDbAsync(db => db.Sequences.SingleAsync(s => s.ContactId == stopper.Id))).CurrentStep.ShouldBe(SequenceStep.OptedOut);
+        (await host.WithDbAsync(db => db.GhlActions.SingleAsync(a => a.Kind == GhlActionKinds.EnrollContact))).Status.ShouldBe(GhlActionStatus.Pending);
+
+        // GHL answers again: the enrolment is retried and goes through.
+        host.Sandbox.State.Faults.Clear();
+        hold.Release();
+        for (var i = 0; i < 10 && !await host.WithDbAsync(db => db.Sequences.AnyAsync(s => s.ContactId == newcomer.Id)); i++)
+        {
+            host.Clock.Advance(TimeSpan.FromMinutes(15));
+            await host.WaitForWebhooksAsync(TimeSpan.FromSeconds(60));
+        }
+
+        (await host.WithDbAsync(db => db.Sequences.SingleAsync(s => s.ContactId == newcomer.Id))).IsActive.ShouldBeTrue();
+    }
+
     [Theory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task BurstOfStops_WhileGhlHoldsEveryWrite_IsOptedOutLocally_AndReachesGhlWhenItAnswersAgain(string provider)

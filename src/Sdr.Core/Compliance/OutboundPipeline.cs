@@ -62,14 +62,7 @@ public sealed partial class OutboundPipeline(
             }
         });
 
-        foreach (var index in passed)
-        {
-            if (outcomes[index].Kind is not (DispatchResultKind.Sent or DispatchResultKind.OutcomeUnknown))
-            {
-                await ReleaseAsync(requests[index]);
-            }
-        }
-
+        await ReleaseUnsentAsync(requests, passed, outcomes);
         return outcomes;
     }
 
@@ -111,23 +104,24 @@ public sealed partial class OutboundPipeline(
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxConcurrentCalls, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(toSend, parallel, async (index, token) => outcomes[index] = await CallGhlAsync(requests[index], token));
 
-        foreach (var index in passed)
-        {
-            if (outcomes[index].Kind is not (DispatchResultKind.Sent or DispatchResultKind.OutcomeUnknown))
-            {
-                await ReleaseAsync(requests[index]);
-            }
-        }
-
+        await ReleaseUnsentAsync(requests, passed, outcomes);
         return outcomes;
     }
 
-    /// <summary>Gives back what counting stages took for a touch that did not go out (and may not have).</summary>
-    private async Task ReleaseAsync(OutboundRequest request)
+    /// <summary>Gives back what counting stages took for each passed request that did not go out (and may not have).</summary>
+    private async Task ReleaseUnsentAsync(IReadOnlyList<OutboundRequest> requests, IReadOnlyList<int> passed, DispatchOutcome[] outcomes)
     {
-        foreach (var stage in _stages.OfType<IReleasingStage>())
+        foreach (var index in passed)
         {
-            await stage.ReleaseAsync(request, CancellationToken.None);
+            if (outcomes[index].Kind is DispatchResultKind.Sent or DispatchResultKind.OutcomeUnknown)
+            {
+                continue;
+            }
+
+            foreach (var stage in _stages.OfType<IReleasingStage>())
+            {
+                await stage.ReleaseAsync(requests[index], CancellationToken.None);
+            }
         }
     }
 

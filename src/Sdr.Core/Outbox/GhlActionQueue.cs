@@ -25,14 +25,7 @@ public sealed class GhlActionQueue(SdrDbContext db, OutboxSignal signal, TimePro
         if (!_watching)
         {
             _watching = true;
-            // Inside a transaction the rows are not visible before its commit: its owner wakes the worker then.
-            db.SavedChanges += (_, _) =>
-            {
-                if (db.Database.CurrentTransaction is null)
-                {
-                    signal.Queued();
-                }
-            };
+            signal.SignalAfterSaves(db);
         }
 
         var now = time.GetUtcNow().UtcDateTime;

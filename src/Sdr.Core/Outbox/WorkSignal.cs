@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace Sdr.Core.Outbox;
 
 /// <summary>
@@ -15,6 +17,18 @@ public abstract class WorkSignal
             _signal.Release();
         }
     }
+
+    /// <summary>
+    /// Signals after every save of <paramref name="db"/> made outside a transaction. Inside one the rows are not
+    /// visible before its commit: its owner signals then. Call once per context.
+    /// </summary>
+    public void SignalAfterSaves(DbContext db) => db.SavedChanges += (_, _) =>
+    {
+        if (db.Database.CurrentTransaction is null)
+        {
+            Queued();
+        }
+    };
 
     /// <summary>Waits until work is queued or the timeout passes (real time: the worker also polls).</summary>
     public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _signal.WaitAsync(timeout, cancellationToken);

@@ -39,14 +39,7 @@ public sealed class OutboundMessageQueue(SdrDbContext db, OutboundMessageSignal 
         if (!_watching)
         {
             _watching = true;
-            // Inside a transaction the rows are not visible before its commit: its owner wakes the worker then.
-            db.SavedChanges += (_, _) =>
-            {
-                if (db.Database.CurrentTransaction is null)
-                {
-                    signal.Queued();
-                }
-            };
+            signal.SignalAfterSaves(db);
         }
 
         var now = time.GetUtcNow().UtcDateTime;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Sdr.Core.Agent;
 using Sdr.Core.Compliance;
 using Sdr.Core.Configuration;
 using Sdr.Core.Data;
@@ -37,6 +38,7 @@ internal static class SdrApplication
         builder.AddCompliance();
         builder.AddSequences();
         builder.AddWebhooks();
+        builder.AddAgent();
         builder.AddOutbox();
         builder.AddSdrApi();
         builder.AddWorkers();

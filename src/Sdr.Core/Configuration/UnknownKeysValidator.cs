@@ -34,7 +34,8 @@ internal sealed class UnknownKeysValidator<T>(IConfiguration configuration, stri
             }
 
             var valueType = DictionaryValueType(property.PropertyType);
-            if (valueType is not null && valueType.IsClass && valueType != typeof(string))
+            // A dictionary of dictionaries (templates per category and variant) holds free keys all the way down.
+            if (valueType is not null && valueType.IsClass && valueType != typeof(string) && DictionaryValueType(valueType) is null)
             {
                 foreach (var entry in child.GetChildren())
                 {

@@ -29,6 +29,9 @@ public abstract class SdrDbContext : DbContext
     public DbSet<SdrReply> Replies => Set<SdrReply>();
     public DbSet<SdrGhlAction> GhlActions => Set<SdrGhlAction>();
     public DbSet<SdrOutboundMessage> OutboundMessages => Set<SdrOutboundMessage>();
+    public DbSet<SdrLlmCall> LlmCalls => Set<SdrLlmCall>();
+    public DbSet<SdrSequenceEvent> SequenceEvents => Set<SdrSequenceEvent>();
+    public DbSet<SdrBookingOffer> BookingOffers => Set<SdrBookingOffer>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {
@@ -44,6 +47,7 @@ public abstract class SdrDbContext : DbContext
         modelBuilder.Entity<SdrOutreachTouch>().Property(t => t.MessageBody).HasConversion(encrypted);
         modelBuilder.Entity<SdrOutreachTouch>().Property(t => t.ReplyBody).HasConversion(encrypted);
         modelBuilder.Entity<SdrObjectionLog>().Property(o => o.RawMessage).HasConversion(encrypted);
+        modelBuilder.Entity<SdrObjectionLog>().Property(o => o.RebuttalUsed).HasConversion(encrypted);
         modelBuilder.Entity<SdrProspect>().Property(p => p.Phone).HasConversion(encrypted);
         modelBuilder.Entity<SdrWebhookEvent>().Property(e => e.Payload).HasConversion(encrypted);
         modelBuilder.Entity<SdrReply>().Property(r => r.Body).HasConversion(encrypted);

@@ -6,7 +6,7 @@ using Sdr.Core.GoHighLevel;
 namespace Sdr.Core.Outbox;
 
 /// <summary>
-/// Carries queued writes to GHL out, on every instance: each pass claims its rows through the
+/// Carries queued writes to GHL out (DND, tags, notes), on every instance: each pass claims its rows through the
 /// <see cref="OutboxStore"/>, so no write is done twice at once. DND and tag updates are retried with
 /// backoff until GHL accepts them (only a permanent refusal, such as a deleted contact, stops them).
 /// Texts are not written here: they go out through the outbound stages (<c>Compliance/Conversations</c>); an SMS DND
@@ -122,6 +122,9 @@ public sealed partial class GhlActionRunner(OutboxStore store, IGoHighLevelClien
                 return null;
             case GhlActionKinds.RemoveTag:
                 await ghl.RemoveTagsAsync(action.LocationId, action.ContactId, [action.Payload!], cancellationToken);
+                return null;
+            case GhlActionKinds.AddNote:
+                await ghl.AddNoteAsync(action.LocationId, action.ContactId, action.Payload!, cancellationToken);
                 return null;
             default:
                 return handlers.FirstOrDefault(h => h.Kind == action.Kind) is { } handler

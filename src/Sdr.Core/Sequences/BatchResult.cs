@@ -5,4 +5,7 @@ public sealed record BatchResult(int Processed, int Dispatched, int Skipped, int
 {
     /// <summary>Touches of unknown outcome settled against GHL's conversation history before the batch.</summary>
     public int Reconciled { get; init; }
+
+    /// <summary>Paused conversations handed back to the cadence (the prospect went quiet) before the batch.</summary>
+    public int Resumed { get; init; }
 }

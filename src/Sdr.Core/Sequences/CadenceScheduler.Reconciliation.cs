@@ -29,6 +29,28 @@ public sealed partial class CadenceScheduler
         }
     }
 
+    private async Task<int> RunBeforeBatchAsync(CancellationToken cancellationToken)
+    {
+        var total = 0;
+        await using var scope = scopes.CreateAsyncScope();
+        foreach (var work in scope.ServiceProvider.GetServices<IBeforeCadenceBatch>())
+        {
+            try
+            {
+                total += await work.RunAsync(cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                LogBeforeBatchFailed(logger, exception, work.GetType().Name);
+            }
+        }
+
+        return total;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Work} failed before the cadence batch; the batch goes on")]
+    private static partial void LogBeforeBatchFailed(ILogger logger, Exception exception, string work);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Reconciled {Count} touch(es) of unknown outcome against the GHL conversation history")]
     private static partial void LogReconciled(ILogger logger, int count);
 

@@ -41,6 +41,7 @@ public sealed partial class CadenceScheduler(
     {
         var stopwatch = Stopwatch.StartNew();
         var reconciled = await ReconcileAsync(locationId, cancellationToken);
+        var resumed = await RunBeforeBatchAsync(cancellationToken);
         var claimToken = Guid.NewGuid();
         var ids = await ClaimDueAsync(claimToken, batchSize, locationId, cancellationToken);
 
@@ -63,7 +64,7 @@ public sealed partial class CadenceScheduler(
             }
         });
 
-        return new BatchResult(ids.Count, dispatched, skipped, errors, stopwatch.ElapsedMilliseconds) { Reconciled = reconciled };
+        return new BatchResult(ids.Count, dispatched, skipped, errors, stopwatch.ElapsedMilliseconds) { Reconciled = reconciled, Resumed = resumed };
     }
 
     /// <summary>Claims one sequence (for example right after enrolment) and advances it.</summary>

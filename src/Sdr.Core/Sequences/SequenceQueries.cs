@@ -33,7 +33,14 @@ public sealed class SequenceQueries(SdrDbContext db)
             sequence?.CurrentStep.ToName(),
             Utc(sequence?.NextTouchAt),
             sequence?.ReplyCount ?? 0,
-            sequence?.IsActive ?? false);
+            sequence?.IsActive ?? false)
+        {
+            IntentConfidence = prospect.IntentConfidence,
+            QualificationSignals = ParseSignals(prospect.QualificationSignals),
+            EvaluatedAt = Utc(prospect.EvaluatedAt),
+            HandoffTarget = prospect.HandoffTarget,
+            HandedOffAt = Utc(prospect.HandedOffAt),
+        };
     }
 
     public async Task<SequenceView?> GetSequenceAsync(string contactId, string? locationId, CancellationToken cancellationToken)
@@ -51,7 +58,14 @@ public sealed class SequenceQueries(SdrDbContext db)
         var replies = await db.Replies.AsNoTracking()
             .Where(r => r.SequenceId == sequence.Id)
             .OrderBy(r => r.ReceivedAt).ThenBy(r => r.Id)
-            .Select(r => new { r.ReceivedAt, r.Category, r.Confidence, r.DecidedBy })
+            .ToListAsync(cancellationToken);
+        var messages = await db.OutboundMessages.AsNoTracking()
+            .Where(m => m.SequenceId == sequence.Id)
+            .OrderBy(m => m.CreatedAt).ThenBy(m => m.Id)
+            .ToListAsync(cancellationToken);
+        var events = await db.SequenceEvents.AsNoTracking()
+            .Where(e => e.SequenceId == sequence.Id)
+            .OrderBy(e => e.At).ThenBy(e => e.Id)
             .ToListAsync(cancellationToken);
         var decisions = await db.DispatchDecisions.AsNoTracking()
             .Where(d => d.SequenceId == sequence.Id)
@@ -71,8 +85,23 @@ public sealed class SequenceQueries(SdrDbContext db)
             sequence.EndReason,
             sequence.LastError,
             touches.Select(t => new TouchView(t.Step.ToName(), t.Channel, t.Status.ToName(), Utc(t.SentAt), t.GhlMessageId, t.Error, t.NeedsReview)).ToList(),
-            replies.Select(r => new ReplyView(Utc(r.ReceivedAt), r.Category, r.Confidence, r.DecidedBy)).ToList(),
-            MergeDecisions(touches, decisions));
+            replies.Select(r => new ReplyView(Utc(r.ReceivedAt), r.Category, r.Confidence, r.DecidedBy)
+            {
+                Rule = r.Rule,
+                AlsoDetected = r.AlsoDetected?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [],
+                AutoResponder = r.IsAutoResponder,
+                Action = r.Action,
+                Channel = r.MessageType,
+                Body = r.Body,
+            }).ToList(),
+            MergeDecisions(touches, decisions))
+        {
+            Paused = sequence.IsPaused,
+            PauseReason = sequence.PauseReason,
+            ResumesAt = Utc(sequence.ResumesAt),
+            Messages = [.. messages.Select(m => new MessageView(m.Purpose.ToName(), m.Channel.ToName(), m.Status.ToName(), m.Body, m.Reason, Utc(m.CreatedAt), Utc(m.SentAt)))],
+            Events = [.. events.Select(e => new SequenceEventView(Utc(e.At), e.Kind, e.Detail))],
+        };
     }
 
     /// <summary>
@@ -86,6 +115,17 @@ public sealed class SequenceQueries(SdrDbContext db)
                 .Select(t => new DecisionView(Utc(t.SentAt!.Value), t.Step.ToName(), DecisionOutcome.Sent.ToName(), "sent", null)))
             .OrderBy(d => d.At)
             .ToList();
+
+    private static System.Text.Json.JsonElement? ParseSignals(string? json)
+    {
+        if (string.IsNullOrEmpty(json))
+        {
+            return null;
+        }
+
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        return document.RootElement.Clone();
+    }
 
     private IQueryable<SdrOutreachSequence> LatestSequence(string contactId, string? locationId) => db.Sequences.LatestFor(contactId, locationId);
 

@@ -26,6 +26,7 @@ internal static class EndpointRegistration
         app.MapProspectsApi();
         app.MapSequencesApi();
         app.MapWebhooksApi();
+        app.MapStatsApi();
         return app;
     }
 }

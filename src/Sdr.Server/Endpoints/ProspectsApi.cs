@@ -1,11 +1,39 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using Sdr.Core.Agent;
 using Sdr.Core.GoHighLevel;
+using Sdr.Core.Qualification;
 using Sdr.Core.Sequences;
 
 namespace Sdr.Server.Endpoints;
 
 public sealed record EnrollRequest(List<string?>? ContactIds, string? LocationId, string? LeadType, string? SequenceVariant);
+
+/// <summary>The seed's GateDecision, with the signals behind the scores and what is still unknown.</summary>
+public sealed record GateDecisionResponse(
+    bool Passed,
+    double FrsScore,
+    double PcsScore,
+    string LeadType,
+    double Confidence,
+    string? HandoffTarget,
+    string? DisqualifyReason,
+    bool Hot,
+    IReadOnlyList<IntentSignal> Signals,
+    IReadOnlyList<string> Missing)
+{
+    public static GateDecisionResponse From(GateDecision decision) => new(
+        decision.Passed,
+        Math.Round(decision.FrsScore, 1),
+        Math.Round(decision.PcsScore, 1),
+        decision.LeadType,
+        Math.Round(decision.Confidence, 3),
+        decision.HandoffTarget,
+        decision.DisqualifyReason,
+        decision.IsHot,
+        decision.IntentProfile.Signals,
+        [.. decision.IntentProfile.Missing.Select(m => m.ToString())]);
+}
 
 public sealed record EnrollResponse(IReadOnlyList<string> Enrolled, IReadOnlyList<EnrollSkip> Skipped, IReadOnlyList<EnrollError> Errors, int TotalEnrolled);
 
@@ -21,6 +49,10 @@ internal static class ProspectsApi
         group.MapGet("/{contact_id}", GetProspectAsync)
             .WithName("GetProspect")
             .WithSummary("A prospect's profile and the state of its latest sequence.");
+        group.MapPost("/{contact_id}/evaluate", EvaluateAsync)
+            .WithName("EvaluateProspect")
+            .WithSummary("Run the QualificationGate over the whole conversation now (the seed's evaluate_and_handoff) and return its decision.")
+            .WithDescription("The scores are stored on the prospect. A pass hands the contact off (tags, GHL note, sequence QUALIFIED) unless a booking offer is open; a contact whose sequence has ended is only scored.");
         return group;
     }
 
@@ -55,6 +87,34 @@ internal static class ProspectsApi
         return prospect is null
             ? TypedResults.Problem(NotFoundProblem.For("prospect", contact_id))
             : TypedResults.Ok(prospect);
+    }
+
+    public static async Task<Results<Ok<GateDecisionResponse>, ProblemHttpResult, ValidationProblem>> EvaluateAsync(
+        string contact_id,
+        string? location_id,
+        SdrAgent agent,
+        CancellationToken cancellationToken)
+    {
+        var validation = new Validation();
+        if (!Validation.IsId(contact_id))
+        {
+            validation.Add("contact_id", "contact_id must be 1-64 letters, digits, '-' or '_'.");
+        }
+
+        if (location_id is not null && !Validation.IsId(location_id))
+        {
+            validation.Add("location_id", "location_id must be 1-64 letters, digits, '-' or '_'.");
+        }
+
+        if (!validation.IsValid)
+        {
+            return TypedResults.ValidationProblem(validation.Errors, title: "The evaluation request is invalid");
+        }
+
+        var decision = await agent.EvaluateAndHandoffAsync(contact_id, location_id, cancellationToken);
+        return decision is null
+            ? TypedResults.Problem(NotFoundProblem.For("prospect", contact_id))
+            : TypedResults.Ok(GateDecisionResponse.From(decision));
     }
 
     private static Validation Validate(EnrollRequest? request, GhlOptions ghl)

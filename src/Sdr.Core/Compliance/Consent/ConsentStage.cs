@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Sdr.Core.Data;
 using Sdr.Core.Data.Entities;
 using Sdr.Core.Phones;
@@ -14,6 +15,7 @@ namespace Sdr.Core.Compliance.Consent;
 public sealed class ConsentStage(SdrDbContext db, CadenceStore store) : IOutboundStage
 {
     private static readonly TimeSpan InboxHold = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan PausedRecheck = TimeSpan.FromDays(1);
 
     public int Order => 10;
 
@@ -39,14 +41,33 @@ public sealed class ConsentStage(SdrDbContext db, CadenceStore store) : IOutboun
         var reasons = await SuppressionLedger.FindManyAsync(db, lookups, cancellationToken);
         var contactIds = held.Select(i => requests[i].ContactId).Distinct().ToList();
         var waiting = await store.ContactsWithPendingInboundAsync(contactIds, cancellationToken);
+        var paused = await PausedSinceReadAsync(requests, held, cancellationToken);
         for (var j = 0; j < held.Count; j++)
         {
             var request = requests[held[j]];
             decisions[held[j]] = reasons[j] is { } reason ? StageDecision.Block($"suppressed ({reason})", endsSequence: true)
                 : waiting.Contains(request.ContactId) ? StageDecision.Defer("an inbound message from the contact is still being processed", request.Now + InboxHold)
+                : request.Sequence is { } sequence && paused.TryGetValue(sequence.Id, out var resumesAt)
+                    ? StageDecision.Defer("a conversation is in progress: the cadence is paused", resumesAt ?? request.Now + PausedRecheck)
                 : StageDecision.Continue;
         }
 
         return decisions;
+    }
+
+    /// <summary>
+    /// Cadence touches whose sequence a reply has paused, read inside the reservation's transaction (a reply may
+    /// race the cadence and pause it after the batch read it): the touch waits until the pause ends, so no canned follow-up lands on a person who has just answered.
+    /// </summary>
+    private async Task<Dictionary<long, DateTime?>> PausedSinceReadAsync(IReadOnlyList<OutboundRequest> requests, List<int> held, CancellationToken cancellationToken)
+    {
+        var ids = held.Where(i => requests[i].Purpose == MessagePurpose.CadenceStep && requests[i].Sequence is not null)
+            .Select(i => requests[i].Sequence!.Id)
+            .ToList();
+        return ids.Count == 0
+            ? []
+            : await db.Sequences.AsNoTracking()
+                .Where(s => ids.Contains(s.Id) && s.PausedAt != null)
+                .ToDictionaryAsync(s => s.Id, s => s.ResumesAt, cancellationToken);
     }
 }

@@ -13,6 +13,7 @@ namespace Sdr.Core.Compliance.Consent;
 
 /// <param name="Channel">Null: every channel.</param>
 /// <param name="Cause">Unique per opt-out event (the webhook's dedupe key), so a replay queues nothing twice.</param>
+/// <param name="ConfirmationText">The closing text instead of the STOP confirmation (a "not interested"); placeholders as in the settings.</param>
 public sealed record OptOutRequest(
     string ContactId,
     string LocationId,
@@ -22,7 +23,8 @@ public sealed record OptOutRequest(
     string Reason,
     string Cause,
     bool SetGhlDnd,
-    bool SendConfirmation);
+    bool SendConfirmation,
+    string? ConfirmationText = null);
 
 public sealed record OptOutResult(bool AlreadySuppressed, int SequencesEnded, bool ConfirmationQueued);
 
@@ -93,7 +95,7 @@ public sealed partial class OptOutService(
                 request.ContactId,
                 null,
                 Channel.Sms,
-                Fill(replies.Value.OptOutConfirmationText),
+                Fill(request.ConfirmationText ?? replies.Value.OptOutConfirmationText),
                 $"{purpose.ToName()}:{request.LocationId}:{request.ContactId}:{request.Cause}",
                 cancellationToken);
         }

@@ -23,7 +23,8 @@ public sealed class OutboundMessageQueue(SdrDbContext db, OutboundMessageSignal 
         Channel channel,
         string body,
         string dedupeKey,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        string? subject = null)
     {
         if (!purpose.IsConversational())
         {
@@ -51,6 +52,7 @@ public sealed class OutboundMessageQueue(SdrDbContext db, OutboundMessageSignal 
             SequenceId = sequenceId,
             Channel = channel,
             Body = body,
+            Subject = subject,
             DedupeKey = dedupeKey,
             Status = OutboundMessageStatus.Pending,
             NotBefore = now,

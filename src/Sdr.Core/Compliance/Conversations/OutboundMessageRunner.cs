@@ -54,7 +54,7 @@ public sealed partial class OutboundMessageRunner(IServiceScopeFactory scopes, T
             .GroupBy(p => (p.LocationId, p.ContactId))
             .ToDictionary(g => g.Key, g => g.First());
         var requests = claimed
-            .Select(m => OutboundRequest.Conversational(m.Purpose, m.LocationId, m.ContactId, m.Channel, new ComposedMessage(m.Body ?? string.Empty), now) with
+            .Select(m => OutboundRequest.Conversational(m.Purpose, m.LocationId, m.ContactId, m.Channel, new ComposedMessage(m.Body ?? string.Empty, m.Subject), now) with
             {
                 Recipient = prospects.TryGetValue((m.LocationId, m.ContactId), out var prospect) ? RecipientInfo.For(prospect) : RecipientInfo.Unknown,
             })

@@ -13,6 +13,9 @@ internal sealed class SdrObjectionLogConfiguration : IEntityTypeConfiguration<Sd
         builder.Property(o => o.LocationId).HasMaxLength(64);
         builder.Property(o => o.ObjectionType).HasMaxLength(32);
         builder.Property(o => o.Outcome).HasMaxLength(32);
+        builder.Property(o => o.AbVariant).HasMaxLength(64);
+        builder.Property(o => o.RebuttalSource).HasMaxLength(100);
         builder.HasIndex(o => o.ContactId);
+        builder.HasIndex(o => new { o.LocationId, o.CreatedAt });
     }
 }

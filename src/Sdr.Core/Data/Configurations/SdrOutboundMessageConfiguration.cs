@@ -14,6 +14,7 @@ internal sealed class SdrOutboundMessageConfiguration : IEntityTypeConfiguration
         builder.Property(m => m.ContactId).HasMaxLength(64);
         builder.Property(m => m.Channel).HasConversion(StoredNameConverters.Channel).HasMaxLength(16);
         builder.Property(m => m.DedupeKey).HasMaxLength(250);
+        builder.Property(m => m.Subject).HasMaxLength(200);
         builder.Property(m => m.Status).HasConversion(StoredNameConverters.MessageStatus).HasMaxLength(16);
         builder.Property(m => m.GhlMessageId).HasMaxLength(64);
         builder.Property(m => m.Reason).HasMaxLength(500);

@@ -15,6 +15,7 @@ internal sealed class SdrOutreachSequenceConfiguration : IEntityTypeConfiguratio
         builder.Property(s => s.AbVariant).HasMaxLength(64);
         builder.Property(s => s.EndReason).HasMaxLength(200);
         builder.Property(s => s.LastError).HasMaxLength(500);
+        builder.Property(s => s.PauseReason).HasMaxLength(200);
         builder.HasOne(s => s.Prospect).WithMany().HasForeignKey(s => s.ProspectId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(s => s.Touches).WithOne().HasForeignKey(t => t.SequenceId).OnDelete(DeleteBehavior.Cascade);
 
@@ -31,5 +32,8 @@ internal sealed class SdrOutreachSequenceConfiguration : IEntityTypeConfiguratio
         // A contact's sequences, ended ones included (the latest sequence for the API and for replies,
         // opt-outs ending every sequence of a contact): the unique index above covers active rows only.
         builder.HasIndex(s => s.ContactId).HasDatabaseName("ix_sdr_outreach_sequences_contact_id");
+
+        // The resume sweep: paused conversations whose prospect went quiet.
+        builder.HasIndex(s => new { s.IsActive, s.ResumesAt }).HasDatabaseName("ix_sdr_outreach_sequences_resumes_at");
     }
 }

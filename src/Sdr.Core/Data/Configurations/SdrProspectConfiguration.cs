@@ -21,6 +21,7 @@ internal sealed class SdrProspectConfiguration : IEntityTypeConfiguration<SdrPro
         builder.Property(p => p.PhoneState).HasMaxLength(8);
         builder.Property(p => p.PhoneZones).HasMaxLength(256);
         builder.Property(p => p.PhoneDataVersion).HasMaxLength(32);
+        builder.Property(p => p.HandoffTarget).HasMaxLength(32);
         builder.HasIndex(p => new { p.ContactId, p.LocationId }).IsUnique();
         builder.HasIndex(p => p.PhoneHash);
     }

@@ -15,6 +15,11 @@ internal sealed class SdrReplyConfiguration : IEntityTypeConfiguration<SdrReply>
         builder.Property(r => r.Category).HasMaxLength(32);
         builder.Property(r => r.DecidedBy).HasMaxLength(16);
         builder.Property(r => r.Rule).HasMaxLength(64);
+        builder.Property(r => r.AlsoDetected).HasMaxLength(200);
+        builder.Property(r => r.Action).HasMaxLength(200);
+        builder.Property(r => r.MessageType).HasMaxLength(16);
+        builder.HasIndex(r => r.MessageId);
+        builder.HasIndex(r => r.WebhookEventId);
         builder.HasIndex(r => r.SequenceId);
         builder.HasIndex(r => new { r.ContactId, r.LocationId });
     }

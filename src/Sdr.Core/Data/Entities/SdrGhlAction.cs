@@ -40,6 +40,9 @@ public static class GhlActionKinds
     public const string AddTag = "add_tag";
     public const string RemoveTag = "remove_tag";
 
+    /// <summary>POST /contacts/{id}/notes with the payload as the note's body (a handoff's summary).</summary>
+    public const string AddNote = "add_note";
+
     /// <summary>Enrol the contact (payload: the source) after a source-stage webhook, off the ordered webhook processing.</summary>
     public const string EnrollContact = "enroll_contact";
 

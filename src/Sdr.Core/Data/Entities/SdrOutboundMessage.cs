@@ -22,6 +22,9 @@ public sealed class SdrOutboundMessage
     /// <summary>Encrypted at rest.</summary>
     public string? Body { get; set; }
 
+    /// <summary>The subject of an email; null for a text.</summary>
+    public string? Subject { get; set; }
+
     /// <summary>Unique: the same message for the same cause is queued once (a STOP's confirmation, one HELP reply a day).</summary>
     public required string DedupeKey { get; set; }
 

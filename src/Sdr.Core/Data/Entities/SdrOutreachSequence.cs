@@ -37,6 +37,12 @@ public sealed class SdrOutreachSequence
 
     public int ReplyCount { get; set; }
     public DateTime? PausedAt { get; private set; }
+
+    /// <summary>Why automated touches are paused (no message text); null while not paused.</summary>
+    public string? PauseReason { get; private set; }
+
+    /// <summary>When the cadence picks up again if the prospect stays silent; null while not paused.</summary>
+    public DateTime? ResumesAt { get; private set; }
     public DateTime? EndedAt { get; private set; }
     public string? EndReason { get; private set; }
 
@@ -96,10 +102,16 @@ public sealed class SdrOutreachSequence
         UpdatedAt = now;
     }
 
-    /// <summary>The cadence's touches are over: the contact rests until the one check-in at <paramref name="checkInAt"/>.</summary>
+    /// <summary>
+    /// The cadence's touches are over, or the prospect asked for time: the contact rests until the one check-in
+    /// at <paramref name="checkInAt"/> (a conversation's pause ends with it).
+    /// </summary>
     public void EnterNurture(DateTime checkInAt, DateTime now)
     {
         EnsureRunning(nameof(EnterNurture));
+        PausedAt = null;
+        PauseReason = null;
+        ResumesAt = null;
         CurrentStep = SequenceStep.NurturePause;
         NextTouchAt = checkInAt;
         DispatchAttempts = 0;
@@ -127,10 +139,10 @@ public sealed class SdrOutreachSequence
     }
 
     /// <summary>
-    /// Automated touches stop until <see cref="Resume"/>. Only the moment is stored: the spec's
-    /// <c>pause_reason</c> and <c>resumes_at</c> have no columns yet.
+    /// Automated touches stop until <see cref="Resume"/>: a conversation follows the prospect now. The cadence
+    /// picks up at <paramref name="resumesAt"/> if they go quiet (null: only by an explicit resume).
     /// </summary>
-    public void Pause(DateTime at)
+    public void Pause(DateTime at, string reason, DateTime? resumesAt)
     {
         EnsureRunning(nameof(Pause));
         if (IsPaused)
@@ -139,8 +151,23 @@ public sealed class SdrOutreachSequence
         }
 
         PausedAt = at;
+        PauseReason = reason.Length <= EndReasonMaxLength ? reason : reason[..EndReasonMaxLength];
+        ResumesAt = resumesAt;
         NextTouchAt = null;
         UpdatedAt = at;
+    }
+
+    /// <summary>The conversation goes on: the pause lasts until <paramref name="resumesAt"/> now.</summary>
+    public void ExtendPause(DateTime? resumesAt, DateTime now)
+    {
+        EnsureRunning(nameof(ExtendPause));
+        if (!IsPaused)
+        {
+            throw Refused(nameof(ExtendPause) + " (not paused)");
+        }
+
+        ResumesAt = resumesAt;
+        UpdatedAt = now;
     }
 
     /// <summary>Automated touches pick up again; the pending step is due at <paramref name="nextTouchAt"/>.</summary>
@@ -153,6 +180,8 @@ public sealed class SdrOutreachSequence
         }
 
         PausedAt = null;
+        PauseReason = null;
+        ResumesAt = null;
         NextTouchAt = nextTouchAt;
         UpdatedAt = now;
     }
@@ -192,6 +221,8 @@ public sealed class SdrOutreachSequence
         IsActive = false;
         NextTouchAt = null;
         PausedAt = null;
+        PauseReason = null;
+        ResumesAt = null;
         EndedAt = now;
         EndReason = reason.Length <= EndReasonMaxLength ? reason : reason[..EndReasonMaxLength];
         UpdatedAt = now;

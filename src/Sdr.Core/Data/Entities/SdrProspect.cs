@@ -12,6 +12,19 @@ public sealed class SdrProspect
     public string LeadType { get; set; } = "ambiguous";
     public double? FrsScore { get; set; }
     public double? PcsScore { get; set; }
+
+    /// <summary>The decoder's confidence in its own reading at the last evaluation (0–1).</summary>
+    public double? IntentConfidence { get; set; }
+
+    /// <summary>The signals behind the last scores, as JSON (<c>[{name, dimension, weight, rule}]</c>, no message text).</summary>
+    public string? QualificationSignals { get; set; }
+
+    public DateTime? EvaluatedAt { get; set; }
+
+    /// <summary>The bot the contact was handed to (<c>lead_bot</c>, <c>buyer_bot</c>, <c>seller_bot</c>); null until handed off.</summary>
+    public string? HandoffTarget { get; set; }
+
+    public DateTime? HandedOffAt { get; set; }
     public DateTime EnrolledAt { get; set; }
     public string? FirstName { get; set; }
     public string? TimeZone { get; set; }

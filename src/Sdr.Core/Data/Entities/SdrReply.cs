@@ -9,6 +9,12 @@ public sealed class SdrReply
     public required string LocationId { get; set; }
     public string? MessageId { get; set; }
 
+    /// <summary>The webhook event that delivered it (the agent's queued work names it).</summary>
+    public long? WebhookEventId { get; set; }
+
+    /// <summary><c>SMS</c> or <c>Email</c>, as GHL named the message type.</summary>
+    public string? MessageType { get; set; }
+
     /// <summary>Encrypted at rest.</summary>
     public string? Body { get; set; }
 
@@ -21,4 +27,16 @@ public sealed class SdrReply
 
     /// <summary>The rule that matched (no message text).</summary>
     public string? Rule { get; set; }
+
+    /// <summary>Other categories the reply also showed (comma-separated wire names), after the one that decided.</summary>
+    public string? AlsoDetected { get; set; }
+
+    /// <summary>An automatic answer (driving, out of office, carrier notice): never answered, never pauses the cadence.</summary>
+    public bool IsAutoResponder { get; set; }
+
+    /// <summary>What the agent did about it (no message text): "answered (price)", "opted out", "not answered: auto-responder", ...</summary>
+    public string? Action { get; set; }
+
+    /// <summary>When the agent finished with it (answer queued, handed off, ...); null while its work is queued.</summary>
+    public DateTime? HandledAt { get; set; }
 }

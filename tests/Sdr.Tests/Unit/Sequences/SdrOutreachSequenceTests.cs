@@ -140,16 +140,23 @@ public sealed class SdrOutreachSequenceTests
     {
         var sequence = Running(SequenceStep.Email1);
 
-        sequence.Pause(Now);
+        sequence.Pause(Now, "reply", Now.AddHours(48));
 
         sequence.IsPaused.ShouldBeTrue();
         sequence.PausedAt.ShouldBe(Now);
+        sequence.PauseReason.ShouldBe("reply");
+        sequence.ResumesAt.ShouldBe(Now.AddHours(48));
         sequence.NextTouchAt.ShouldBeNull();
         sequence.IsActive.ShouldBeTrue();
+
+        sequence.ExtendPause(Now.AddHours(60), Now.AddHours(12));
+        sequence.ResumesAt.ShouldBe(Now.AddHours(60));
 
         sequence.Resume(Now.AddDays(2), Now.AddHours(1));
 
         sequence.IsPaused.ShouldBeFalse();
+        sequence.PauseReason.ShouldBeNull();
+        sequence.ResumesAt.ShouldBeNull();
         sequence.NextTouchAt.ShouldBe(Now.AddDays(2));
         sequence.CurrentStep.ShouldBe(SequenceStep.Email1);
     }
@@ -158,9 +165,9 @@ public sealed class SdrOutreachSequenceTests
     public void Pause_WhenAlreadyPaused_IsRefused_AndKeepsTheFirstPause()
     {
         var sequence = Running(SequenceStep.Email1);
-        sequence.Pause(Now);
+        sequence.Pause(Now, "reply", Now.AddHours(48));
 
-        Should.Throw<InvalidOperationException>(() => sequence.Pause(Now.AddHours(1)));
+        Should.Throw<InvalidOperationException>(() => sequence.Pause(Now.AddHours(1), "reply", null));
         sequence.PausedAt.ShouldBe(Now);
     }
 
@@ -179,7 +186,7 @@ public sealed class SdrOutreachSequenceTests
         var sequence = Running(SequenceStep.Email1);
         sequence.Stop(Now);
 
-        Should.Throw<InvalidOperationException>(() => sequence.Pause(Now));
+        Should.Throw<InvalidOperationException>(() => sequence.Pause(Now, "reply", Now.AddHours(48)));
         sequence.IsPaused.ShouldBeFalse();
     }
 
@@ -290,7 +297,7 @@ public sealed class SdrOutreachSequenceTests
     public void OptOut_EndsTheCadenceAtOptedOut_WithTheReason()
     {
         var sequence = Running(SequenceStep.Sms2);
-        sequence.Pause(Now.AddMinutes(-5));
+        sequence.Pause(Now.AddMinutes(-5), "reply", null);
 
         sequence.OptOut("opted out (STOP reply)", Now);
 

@@ -22,6 +22,83 @@ namespace Sdr.Core.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Sdr.Core.Data.Entities.SdrBookingOffer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AppointmentId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("appointment_id");
+
+                    b.Property<DateTime?>("BookedSlot")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("booked_slot");
+
+                    b.Property<string>("CalendarId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("calendar_id");
+
+                    b.Property<string>("ContactId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("contact_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("LocationId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("location_id");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("integer")
+                        .HasColumnName("round");
+
+                    b.Property<long>("SequenceId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence_id");
+
+                    b.Property<string>("Slots")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("slots");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sdr_booking_offers");
+
+                    b.HasIndex("SequenceId", "Status")
+                        .HasDatabaseName("ix_sdr_booking_offers_sequence_id_status");
+
+                    b.ToTable("sdr_booking_offers", (string)null);
+                });
+
             modelBuilder.Entity("Sdr.Core.Data.Entities.SdrDispatchDecision", b =>
                 {
                     b.Property<long>("Id")
@@ -166,6 +243,72 @@ namespace Sdr.Core.Data.Migrations.Postgres
                     b.ToTable("sdr_ghl_actions", (string)null);
                 });
 
+            modelBuilder.Entity("Sdr.Core.Data.Entities.SdrLlmCall", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("ContactId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("contact_id");
+
+                    b.Property<string>("FallbackReason")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("fallback_reason");
+
+                    b.Property<int>("LatencyMs")
+                        .HasColumnType("integer")
+                        .HasColumnName("latency_ms");
+
+                    b.Property<string>("LocationId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("location_id");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("model");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("purpose");
+
+                    b.Property<long?>("ReplyId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("reply_id");
+
+                    b.Property<bool>("Succeeded")
+                        .HasColumnType("boolean")
+                        .HasColumnName("succeeded");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sdr_llm_calls");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_sdr_llm_calls_at");
+
+                    b.HasIndex("ReplyId")
+                        .HasDatabaseName("ix_sdr_llm_calls_reply_id");
+
+                    b.ToTable("sdr_llm_calls", (string)null);
+                });
+
             modelBuilder.Entity("Sdr.Core.Data.Entities.SdrObjectionLog", b =>
                 {
                     b.Property<long>("Id")
@@ -174,6 +317,11 @@ namespace Sdr.Core.Data.Migrations.Postgres
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AbVariant")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("ab_variant");
 
                     b.Property<string>("ContactId")
                         .IsRequired()
@@ -201,19 +349,39 @@ namespace Sdr.Core.Data.Migrations.Postgres
                         .HasColumnType("character varying(32)")
                         .HasColumnName("outcome");
 
+                    b.Property<DateTime?>("OutcomeAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("outcome_at");
+
                     b.Property<string>("RawMessage")
                         .HasColumnType("text")
                         .HasColumnName("raw_message");
 
+                    b.Property<string>("RebuttalSource")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("rebuttal_source");
+
                     b.Property<string>("RebuttalUsed")
                         .HasColumnType("text")
                         .HasColumnName("rebuttal_used");
+
+                    b.Property<long?>("ReplyId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("reply_id");
+
+                    b.Property<long?>("SequenceId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence_id");
 
                     b.HasKey("Id")
                         .HasName("pk_sdr_objection_logs");
 
                     b.HasIndex("ContactId")
                         .HasDatabaseName("ix_sdr_objection_logs_contact_id");
+
+                    b.HasIndex("LocationId", "CreatedAt")
+                        .HasDatabaseName("ix_sdr_objection_logs_location_id_created_at");
 
                     b.ToTable("sdr_objection_logs", (string)null);
                 });
@@ -305,6 +473,11 @@ namespace Sdr.Core.Data.Migrations.Postgres
                         .HasColumnType("character varying(16)")
                         .HasColumnName("status");
 
+                    b.Property<string>("Subject")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("subject");
+
                     b.HasKey("Id")
                         .HasName("pk_sdr_outbound_messages");
 
@@ -392,6 +565,11 @@ namespace Sdr.Core.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("next_touch_at");
 
+                    b.Property<string>("PauseReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("pause_reason");
+
                     b.Property<DateTime?>("PausedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("paused_at");
@@ -403,6 +581,10 @@ namespace Sdr.Core.Data.Migrations.Postgres
                     b.Property<int>("ReplyCount")
                         .HasColumnType("integer")
                         .HasColumnName("reply_count");
+
+                    b.Property<DateTime?>("ResumesAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resumes_at");
 
                     b.Property<double>("ScheduleShiftMinutes")
                         .HasColumnType("double precision")
@@ -428,6 +610,9 @@ namespace Sdr.Core.Data.Migrations.Postgres
 
                     b.HasIndex("IsActive", "NextTouchAt")
                         .HasDatabaseName("ix_sdr_outreach_sequences_due");
+
+                    b.HasIndex("IsActive", "ResumesAt")
+                        .HasDatabaseName("ix_sdr_outreach_sequences_resumes_at");
 
                     b.HasIndex("LocationId", "IsActive", "NextTouchAt")
                         .HasDatabaseName("ix_sdr_outreach_sequences_location_due");
@@ -565,6 +750,10 @@ namespace Sdr.Core.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("enrolled_at");
 
+                    b.Property<DateTime?>("EvaluatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("evaluated_at");
+
                     b.Property<string>("FirstName")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
@@ -573,6 +762,19 @@ namespace Sdr.Core.Data.Migrations.Postgres
                     b.Property<double?>("FrsScore")
                         .HasColumnType("double precision")
                         .HasColumnName("frs_score");
+
+                    b.Property<DateTime?>("HandedOffAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("handed_off_at");
+
+                    b.Property<string>("HandoffTarget")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("handoff_target");
+
+                    b.Property<double?>("IntentConfidence")
+                        .HasColumnType("double precision")
+                        .HasColumnName("intent_confidence");
 
                     b.Property<string>("LeadType")
                         .IsRequired()
@@ -613,6 +815,10 @@ namespace Sdr.Core.Data.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
                         .HasColumnName("phone_zones");
+
+                    b.Property<string>("QualificationSignals")
+                        .HasColumnType("text")
+                        .HasColumnName("qualification_signals");
 
                     b.Property<string>("Source")
                         .IsRequired()
@@ -676,6 +882,16 @@ namespace Sdr.Core.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("Action")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("action");
+
+                    b.Property<string>("AlsoDetected")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("also_detected");
+
                     b.Property<string>("Body")
                         .HasColumnType("text")
                         .HasColumnName("body");
@@ -702,6 +918,14 @@ namespace Sdr.Core.Data.Migrations.Postgres
                         .HasColumnType("character varying(16)")
                         .HasColumnName("decided_by");
 
+                    b.Property<DateTime?>("HandledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("handled_at");
+
+                    b.Property<bool>("IsAutoResponder")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_auto_responder");
+
                     b.Property<string>("LocationId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -712,6 +936,11 @@ namespace Sdr.Core.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("message_id");
+
+                    b.Property<string>("MessageType")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("message_type");
 
                     b.Property<DateTime>("ReceivedAt")
                         .HasColumnType("timestamp with time zone")
@@ -726,16 +955,70 @@ namespace Sdr.Core.Data.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("sequence_id");
 
+                    b.Property<long?>("WebhookEventId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("webhook_event_id");
+
                     b.HasKey("Id")
                         .HasName("pk_sdr_replies");
 
+                    b.HasIndex("MessageId")
+                        .HasDatabaseName("ix_sdr_replies_message_id");
+
                     b.HasIndex("SequenceId")
                         .HasDatabaseName("ix_sdr_replies_sequence_id");
+
+                    b.HasIndex("WebhookEventId")
+                        .HasDatabaseName("ix_sdr_replies_webhook_event_id");
 
                     b.HasIndex("ContactId", "LocationId")
                         .HasDatabaseName("ix_sdr_replies_contact_id_location_id");
 
                     b.ToTable("sdr_replies", (string)null);
+                });
+
+            modelBuilder.Entity("Sdr.Core.Data.Entities.SdrSequenceEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("ContactId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("contact_id");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("SequenceId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sdr_sequence_events");
+
+                    b.HasIndex("SequenceId", "At")
+                        .HasDatabaseName("ix_sdr_sequence_events_sequence_id_at");
+
+                    b.ToTable("sdr_sequence_events", (string)null);
                 });
 
             modelBuilder.Entity("Sdr.Core.Data.Entities.SdrSuppression", b =>
@@ -884,6 +1167,16 @@ namespace Sdr.Core.Data.Migrations.Postgres
                     b.ToTable("sdr_webhook_events", (string)null);
                 });
 
+            modelBuilder.Entity("Sdr.Core.Data.Entities.SdrBookingOffer", b =>
+                {
+                    b.HasOne("Sdr.Core.Data.Entities.SdrOutreachSequence", null)
+                        .WithMany()
+                        .HasForeignKey("SequenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sdr_booking_offers_sequences_sequence_id");
+                });
+
             modelBuilder.Entity("Sdr.Core.Data.Entities.SdrOutreachSequence", b =>
                 {
                     b.HasOne("Sdr.Core.Data.Entities.SdrProspect", "Prospect")
@@ -904,6 +1197,16 @@ namespace Sdr.Core.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_sdr_outreach_touches_sdr_outreach_sequences_sequence_id");
+                });
+
+            modelBuilder.Entity("Sdr.Core.Data.Entities.SdrSequenceEvent", b =>
+                {
+                    b.HasOne("Sdr.Core.Data.Entities.SdrOutreachSequence", null)
+                        .WithMany()
+                        .HasForeignKey("SequenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sdr_sequence_events_sdr_outreach_sequences_sequence_id");
                 });
 
             modelBuilder.Entity("Sdr.Core.Data.Entities.SdrOutreachSequence", b =>

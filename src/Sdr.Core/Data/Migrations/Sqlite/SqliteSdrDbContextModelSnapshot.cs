@@ -17,6 +17,81 @@ namespace Sdr.Core.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Sdr.Core.Data.Entities.SdrBookingOffer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AppointmentId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("appointment_id");
+
+                    b.Property<DateTime?>("BookedSlot")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("booked_slot");
+
+                    b.Property<string>("CalendarId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("calendar_id");
+
+                    b.Property<string>("ContactId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_at");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("LocationId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("location_id");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("round");
+
+                    b.Property<long>("SequenceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence_id");
+
+                    b.Property<string>("Slots")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("slots");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sdr_booking_offers");
+
+                    b.HasIndex("SequenceId", "Status")
+                        .HasDatabaseName("ix_sdr_booking_offers_sequence_id_status");
+
+                    b.ToTable("sdr_booking_offers", (string)null);
+                });
+
             modelBuilder.Entity("Sdr.Core.Data.Entities.SdrDispatchDecision", b =>
                 {
                     b.Property<long>("Id")
@@ -157,12 +232,81 @@ namespace Sdr.Core.Data.Migrations.Sqlite
                     b.ToTable("sdr_ghl_actions", (string)null);
                 });
 
+            modelBuilder.Entity("Sdr.Core.Data.Entities.SdrLlmCall", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<string>("ContactId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact_id");
+
+                    b.Property<string>("FallbackReason")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fallback_reason");
+
+                    b.Property<int>("LatencyMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("latency_ms");
+
+                    b.Property<string>("LocationId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("location_id");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("model");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purpose");
+
+                    b.Property<long?>("ReplyId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reply_id");
+
+                    b.Property<bool>("Succeeded")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("succeeded");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sdr_llm_calls");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_sdr_llm_calls_at");
+
+                    b.HasIndex("ReplyId")
+                        .HasDatabaseName("ix_sdr_llm_calls_reply_id");
+
+                    b.ToTable("sdr_llm_calls", (string)null);
+                });
+
             modelBuilder.Entity("Sdr.Core.Data.Entities.SdrObjectionLog", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
+
+                    b.Property<string>("AbVariant")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ab_variant");
 
                     b.Property<string>("ContactId")
                         .IsRequired()
@@ -190,19 +334,39 @@ namespace Sdr.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("outcome");
 
+                    b.Property<DateTime?>("OutcomeAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome_at");
+
                     b.Property<string>("RawMessage")
                         .HasColumnType("TEXT")
                         .HasColumnName("raw_message");
 
+                    b.Property<string>("RebuttalSource")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rebuttal_source");
+
                     b.Property<string>("RebuttalUsed")
                         .HasColumnType("TEXT")
                         .HasColumnName("rebuttal_used");
+
+                    b.Property<long?>("ReplyId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reply_id");
+
+                    b.Property<long?>("SequenceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence_id");
 
                     b.HasKey("Id")
                         .HasName("pk_sdr_objection_logs");
 
                     b.HasIndex("ContactId")
                         .HasDatabaseName("ix_sdr_objection_logs_contact_id");
+
+                    b.HasIndex("LocationId", "CreatedAt")
+                        .HasDatabaseName("ix_sdr_objection_logs_location_id_created_at");
 
                     b.ToTable("sdr_objection_logs", (string)null);
                 });
@@ -292,6 +456,11 @@ namespace Sdr.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("status");
 
+                    b.Property<string>("Subject")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
                     b.HasKey("Id")
                         .HasName("pk_sdr_outbound_messages");
 
@@ -377,6 +546,11 @@ namespace Sdr.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("next_touch_at");
 
+                    b.Property<string>("PauseReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pause_reason");
+
                     b.Property<DateTime?>("PausedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("paused_at");
@@ -388,6 +562,10 @@ namespace Sdr.Core.Data.Migrations.Sqlite
                     b.Property<int>("ReplyCount")
                         .HasColumnType("INTEGER")
                         .HasColumnName("reply_count");
+
+                    b.Property<DateTime?>("ResumesAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resumes_at");
 
                     b.Property<double>("ScheduleShiftMinutes")
                         .HasColumnType("REAL")
@@ -413,6 +591,9 @@ namespace Sdr.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("IsActive", "NextTouchAt")
                         .HasDatabaseName("ix_sdr_outreach_sequences_due");
+
+                    b.HasIndex("IsActive", "ResumesAt")
+                        .HasDatabaseName("ix_sdr_outreach_sequences_resumes_at");
 
                     b.HasIndex("LocationId", "IsActive", "NextTouchAt")
                         .HasDatabaseName("ix_sdr_outreach_sequences_location_due");
@@ -546,6 +727,10 @@ namespace Sdr.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("enrolled_at");
 
+                    b.Property<DateTime?>("EvaluatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("evaluated_at");
+
                     b.Property<string>("FirstName")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")
@@ -554,6 +739,19 @@ namespace Sdr.Core.Data.Migrations.Sqlite
                     b.Property<double?>("FrsScore")
                         .HasColumnType("REAL")
                         .HasColumnName("frs_score");
+
+                    b.Property<DateTime?>("HandedOffAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("handed_off_at");
+
+                    b.Property<string>("HandoffTarget")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("handoff_target");
+
+                    b.Property<double?>("IntentConfidence")
+                        .HasColumnType("REAL")
+                        .HasColumnName("intent_confidence");
 
                     b.Property<string>("LeadType")
                         .IsRequired()
@@ -594,6 +792,10 @@ namespace Sdr.Core.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT")
                         .HasColumnName("phone_zones");
+
+                    b.Property<string>("QualificationSignals")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("qualification_signals");
 
                     b.Property<string>("Source")
                         .IsRequired()
@@ -655,6 +857,16 @@ namespace Sdr.Core.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
+                    b.Property<string>("Action")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("action");
+
+                    b.Property<string>("AlsoDetected")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("also_detected");
+
                     b.Property<string>("Body")
                         .HasColumnType("TEXT")
                         .HasColumnName("body");
@@ -681,6 +893,14 @@ namespace Sdr.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("decided_by");
 
+                    b.Property<DateTime?>("HandledAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("handled_at");
+
+                    b.Property<bool>("IsAutoResponder")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_auto_responder");
+
                     b.Property<string>("LocationId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -691,6 +911,11 @@ namespace Sdr.Core.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
                         .HasColumnName("message_id");
+
+                    b.Property<string>("MessageType")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message_type");
 
                     b.Property<DateTime>("ReceivedAt")
                         .HasColumnType("TEXT")
@@ -705,16 +930,68 @@ namespace Sdr.Core.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("sequence_id");
 
+                    b.Property<long?>("WebhookEventId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("webhook_event_id");
+
                     b.HasKey("Id")
                         .HasName("pk_sdr_replies");
 
+                    b.HasIndex("MessageId")
+                        .HasDatabaseName("ix_sdr_replies_message_id");
+
                     b.HasIndex("SequenceId")
                         .HasDatabaseName("ix_sdr_replies_sequence_id");
+
+                    b.HasIndex("WebhookEventId")
+                        .HasDatabaseName("ix_sdr_replies_webhook_event_id");
 
                     b.HasIndex("ContactId", "LocationId")
                         .HasDatabaseName("ix_sdr_replies_contact_id_location_id");
 
                     b.ToTable("sdr_replies", (string)null);
+                });
+
+            modelBuilder.Entity("Sdr.Core.Data.Entities.SdrSequenceEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<string>("ContactId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact_id");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("SequenceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sdr_sequence_events");
+
+                    b.HasIndex("SequenceId", "At")
+                        .HasDatabaseName("ix_sdr_sequence_events_sequence_id_at");
+
+                    b.ToTable("sdr_sequence_events", (string)null);
                 });
 
             modelBuilder.Entity("Sdr.Core.Data.Entities.SdrSuppression", b =>
@@ -859,6 +1136,16 @@ namespace Sdr.Core.Data.Migrations.Sqlite
                     b.ToTable("sdr_webhook_events", (string)null);
                 });
 
+            modelBuilder.Entity("Sdr.Core.Data.Entities.SdrBookingOffer", b =>
+                {
+                    b.HasOne("Sdr.Core.Data.Entities.SdrOutreachSequence", null)
+                        .WithMany()
+                        .HasForeignKey("SequenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sdr_booking_offers_sequences_sequence_id");
+                });
+
             modelBuilder.Entity("Sdr.Core.Data.Entities.SdrOutreachSequence", b =>
                 {
                     b.HasOne("Sdr.Core.Data.Entities.SdrProspect", "Prospect")
@@ -879,6 +1166,16 @@ namespace Sdr.Core.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_sdr_outreach_touches_sdr_outreach_sequences_sequence_id");
+                });
+
+            modelBuilder.Entity("Sdr.Core.Data.Entities.SdrSequenceEvent", b =>
+                {
+                    b.HasOne("Sdr.Core.Data.Entities.SdrOutreachSequence", null)
+                        .WithMany()
+                        .HasForeignKey("SequenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sdr_sequence_events_sdr_outreach_sequences_sequence_id");
                 });
 
             modelBuilder.Entity("Sdr.Core.Data.Entities.SdrOutreachSequence", b =>

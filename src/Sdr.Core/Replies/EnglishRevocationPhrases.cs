@@ -67,7 +67,7 @@ internal static class EnglishRevocationPhrases
             0.95, PhraseGuards.None),
 
         new(ComplianceRules.NotInterested,
-            RevocationPhrase.Compile(@"\b(not|isn't|isnt|aren't|arent|no longer|wasn't|weren't|never|never been)( really| even| at all| very| that| too| remotely| the least bit| one bit)? (interested|intrested|interesed|intersted|interestd|intereted)\b|\bno interest\b|\b(un|dis)interested\b"),
+            RevocationPhrase.Compile(@"\b(not|isn't|isnt|aren't|arent|no longer|wasn't|weren't|never|never been)( really| even| at all| very| that| too| remotely| the least bit| one bit)? (interested|intrested|interesed|intersted|interestd|intereted|interessted|interrested|insterested|intersested|intretested|interseted|intrestd)\b|\bno interest\b|\b(un|dis)interested\b"),
             0.9, PhraseGuards.NotInterestedQualifier),
 
         new(ComplianceRules.Hostile,
@@ -75,7 +75,7 @@ internal static class EnglishRevocationPhrases
             0.93, PhraseGuards.Negation),
 
         new(ComplianceRules.ReportSpamBlock,
-            RevocationPhrase.Compile(@"\b(report|reporting|reported|flagging|flagged) (you|u|ur|your number|this number|this as spam|you as spam|it as spam|this to the)\b|\bthis is spam\b|\b(spammer|spammers|spamming)\b|\b(fcc|ftc|tcpa)\b|\b(sue|suing) (you|u|your)\b|\bharass(ment|ing)\b|\b(block|blocking|blocked) (you|u|ur|this number|your number)\b|\b(you're|youre|you are|ur|now|number) blocked\b|\bcease and desist\b|^(i'll |ill |i will |gonna |going to )?(sue|sue you|reported|blocked|blocking|blocking you)$"),
+            RevocationPhrase.Compile(@"\b(report|reporting|reported|flagging|flagged) (you|u|ur|your number|this number|this as spam|you as spam|it as spam|this to the)\b|\bthis is spam\b|\breported( (you|u|this|it|ur number|your number))?( as)? spam\b|\b(spammer|spammers|spamming)\b|\b(fcc|ftc|tcpa)\b|\b(sue|suing) (you|u|your)\b|\bharass(ment|ing)\b|\b(block|blocking|blocked) (you|u|ur|this number|your number)\b|\b(you're|youre|you are|ur|now|number) blocked\b|\bcease and desist\b|^(i'll |ill |i will |gonna |going to )?(sue|sue you|reported|blocked|blocking|blocking you)$"),
             0.92, PhraseGuards.Negation),
 
         new(ComplianceRules.CancelMessages,
@@ -89,6 +89,10 @@ internal static class EnglishRevocationPhrases
         new(ComplianceRules.NoMoreMessages,
             RevocationPhrase.Compile(@"^(please |pls |ok |okay )?(no more|enough|enough already|that's enough|thats enough)( already| now| please| pls| thanks| thank you| of this| with (the|these|your|all) (texts|messages|spam))?$"),
             0.9, PhraseGuards.None),
+
+        new(ComplianceRules.StopContacting,
+            RevocationPhrase.Compile($@"\b(make|get) (these|the|this|your|all these|all the|them|it) ({MessageNoun} )?(to )?stop\b"),
+            0.93, PhraseGuards.Negation),
 
         new(ComplianceRules.NeverSignedUp,
             RevocationPhrase.Compile(@"\b(never|didn't|didnt|did not) (signed up|sign up|opted in|opt in|subscribed|subscribe|gave (you )?(my number|permission|consent|my consent)|give (you )?(my number|permission|consent)|asked (for|to be contacted|you to text))\b"),

@@ -7,12 +7,16 @@ namespace Sdr.Core.Replies;
 
 public static class ServiceCollectionExtensions
 {
-    /// <summary>The compliance layer of reply classification (STOP, HELP, START) and its settings (sdr:compliance:replies).</summary>
+    /// <summary>
+    /// Reply classification: the compliance layer (STOP, HELP, START) with its settings (sdr:compliance:replies)
+    /// and the <see cref="ObjectionHandler"/> over it.
+    /// </summary>
     public static IHostApplicationBuilder AddReplies(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddSdrOptions<ReplyComplianceOptions>(ReplyComplianceOptions.SectionName);
         services.TryAddSingleton<ComplianceKeywordClassifier>();
+        services.TryAddSingleton<ObjectionHandler>();
         return builder;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Sdr.Core.Ai;
 using Sdr.Core.Compliance;
 using Sdr.Core.Configuration;
 using Sdr.Core.Data;
@@ -30,6 +31,7 @@ internal static class SdrApplication
         builder.AddServiceDefaults();
         builder.AddFernetEncryption();
         builder.AddSdrSettings();
+        builder.AddAi();
         builder.AddPersistence();
         builder.AddGoHighLevel();
         builder.AddMessaging();

@@ -47,7 +47,7 @@ public sealed partial class ReplyLanguageModel
             new(ChatRole.System, AiPrompts.Classification(allowedLabels)),
             new(ChatRole.User, AiPrompts.Reply(replyText)),
         ];
-        return AskAsync(LlmUse.Classify, messages, temperature: 0, text => ClassificationAnswer.Read(text, allowedLabels), ct);
+        return AskAsync(LlmUse.Classify, messages, text => ClassificationAnswer.Read(text, allowedLabels), ct);
     }
 
     /// <summary>One SMS answer to the prospect inside the content rules (<see cref="AnswerRules"/>), normalized.</summary>
@@ -59,7 +59,7 @@ public sealed partial class ReplyLanguageModel
             new(ChatRole.System, AiPrompts.Composition(brief)),
             new(ChatRole.User, AiPrompts.Reply(brief.ReplyText)),
         ];
-        return AskAsync<string>(LlmUse.Compose, messages, temperature: 0.3f, text =>
+        return AskAsync<string>(LlmUse.Compose, messages, text =>
         {
             var answer = AnswerRules.Normalize(text);
             var broken = AnswerRules.Check(answer, brief);
@@ -72,7 +72,7 @@ public sealed partial class ReplyLanguageModel
         }, ct);
     }
 
-    private async Task<LlmResult<T>> AskAsync<T>(LlmUse use, List<ChatMessage> messages, float temperature, Func<string, (T? Value, string? FallbackReason)> read, CancellationToken ct)
+    private async Task<LlmResult<T>> AskAsync<T>(LlmUse use, List<ChatMessage> messages, Func<string, (T? Value, string? FallbackReason)> read, CancellationToken ct)
         where T : class
     {
         if (_chatClient is null)
@@ -88,7 +88,7 @@ public sealed partial class ReplyLanguageModel
         timeout.CancelAfter(_options.Timeout);
         try
         {
-            var chatOptions = new ChatOptions { ModelId = _options.Model, MaxOutputTokens = _options.MaxTokens, Temperature = temperature };
+            var chatOptions = new ChatOptions { ModelId = _options.Model, MaxOutputTokens = _options.MaxTokens };
             var response = await _chatClient.GetResponseAsync(messages, chatOptions, timeout.Token).WaitAsync(_options.Timeout + AbandonSlack, ct);
             model = response.ModelId ?? model;
             (value, fallbackReason) = Interpret(use, response, read);

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Sdr.Core.Configuration;
 
@@ -35,6 +36,8 @@ public static class ServiceCollectionExtensions
         services.AddHttpClient(HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
             // sdr:ai:timeout_seconds is the whole budget: no retry may run past it, the SDK's or a host-wide one.
             .RemoveAllResilienceHandlers()
+            // ReplyLanguageModel logs each use itself; the factory's request logs would add the headers (the key) at trace level.
+            .RemoveAllLoggers()
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
             {
                 AllowAutoRedirect = false,
@@ -61,13 +64,17 @@ public static class ServiceCollectionExtensions
             HttpClient = services.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),
             BaseUrl = options.BaseUrl.TrimEnd('/'),
             ApiKey = apiKey,
-            AuthToken = null,
             MaxRetries = 0,
             Timeout = options.Timeout,
+
+            // One span per call comes from UseOpenTelemetry below; the SDK's own would repeat it, and an
+            // environment variable could make it carry the prospect's text.
+            OpenTelemetry = false,
         };
         return anthropic.AsIChatClient(options.Model, options.MaxTokens)
             .AsBuilder()
-            .UseOpenTelemetry(sourceName: TelemetrySourceName, configure: telemetry => telemetry.EnableSensitiveData = false)
+            // No logger: the telemetry client logs a failed call's exception, whose message holds the response body.
+            .UseOpenTelemetry(NullLoggerFactory.Instance, TelemetrySourceName, telemetry => telemetry.EnableSensitiveData = false)
             .Build(services);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Sdr.Core.Agent;
+using Sdr.Core.Ai;
 using Sdr.Core.Compliance;
 using Sdr.Core.Configuration;
 using Sdr.Core.Data;
@@ -31,6 +32,7 @@ internal static class SdrApplication
         builder.AddServiceDefaults();
         builder.AddFernetEncryption();
         builder.AddSdrSettings();
+        builder.AddAi();
         builder.AddPersistence();
         builder.AddGoHighLevel();
         builder.AddMessaging();

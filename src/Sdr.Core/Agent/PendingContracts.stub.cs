@@ -48,15 +48,3 @@ namespace Sdr.Core.Booking
         }
     }
 }
-namespace Sdr.Core.Ai
-{
-    public sealed record LlmClassification(string Label, double Confidence);
-    public sealed record LlmResult<T>(T? Value, string Model, TimeSpan Latency, string? FallbackReason) { public bool Succeeded => Value is not null && FallbackReason is null; }
-    public sealed record AnswerBrief(string Category, string ReplyText, string SenderName, string CompanyName, IReadOnlyDictionary<string, string> Facts, string? TemplateAnswer, int MaxLength);
-    public sealed class ReplyLanguageModel
-    {
-        public bool IsEnabled => false;
-        public Task<LlmResult<LlmClassification>> ClassifyAsync(string replyText, IReadOnlyList<string> allowedLabels, CancellationToken ct) => Task.FromResult(new LlmResult<LlmClassification>(null, "none", TimeSpan.Zero, "disabled"));
-        public Task<LlmResult<string>> ComposeAnswerAsync(AnswerBrief brief, CancellationToken ct) => Task.FromResult(new LlmResult<string>(null, "none", TimeSpan.Zero, "disabled"));
-    }
-}

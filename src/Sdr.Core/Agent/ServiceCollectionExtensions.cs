@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Sdr.Core.Ai;
 using Sdr.Core.Booking;
 using Sdr.Core.Configuration;
 using Sdr.Core.Data;
@@ -23,7 +22,6 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<QualificationGate>();
         services.TryAddSingleton<SlotOfferPlanner>();
         services.TryAddSingleton<SlotPickParser>();
-        services.TryAddSingleton<ReplyLanguageModel>();
         services.AddSingleton<IOutboxActionHandler, ReplyAgentAction>();
         services.TryAddScoped<ConversationStore>();
         services.TryAddScoped<ConversationEvents>();

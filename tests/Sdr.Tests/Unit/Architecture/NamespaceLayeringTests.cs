@@ -21,6 +21,12 @@ public sealed partial class NamespaceLayeringTests
     }
 
     [Fact]
+    public void AiFolder_DependsOnlyOnConfiguration()
+    {
+        CoreDependencies()["Ai"].ShouldBeSubsetOf(["Configuration"], "Ai is on the lowest layer: the caller hands it plain inputs");
+    }
+
+    [Fact]
     public void FindCycle_ATwoFolderLoop_IsReported()
     {
         var graph = new Dictionary<string, HashSet<string>>

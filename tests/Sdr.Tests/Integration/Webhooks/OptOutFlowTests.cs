@@ -198,7 +198,7 @@ public sealed class OptOutFlowTests
         sequence.GetProperty("current_step").GetString().ShouldBe("opted_out");
         sequence.GetProperty("active").GetBoolean().ShouldBeFalse();
         sequence.GetProperty("replies").EnumerateArray().Select(r => r.GetProperty("category").GetString())
-            .ShouldBe(["help", "help", "opt_out", "re_consent"]);
+            .ShouldBe(["help", "help", "opt_out", "start"]);
     }
 
     [Fact]

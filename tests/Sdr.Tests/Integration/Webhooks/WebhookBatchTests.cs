@@ -56,12 +56,12 @@ public sealed class WebhookBatchTests
             WebhookEventStatus.Processed,
             WebhookEventStatus.Processed,
         ]);
-        events[0].Outcome.ShouldBe("reply recorded");
+        events[0].Outcome!.ShouldEndWith("cadence paused; answer queued");
         events[1].Outcome.ShouldBe("contact not enrolled");
         events[2].Attempts.ShouldBe(1);
         events[2].Error.ShouldNotBeNullOrWhiteSpace();
         events[3].Outcome!.ShouldStartWith("opted out");
-        events[4].Outcome.ShouldBe("reply recorded");
+        events[4].Outcome.ShouldBe("reply recorded; not answered: sequence ended (opted_out)");
         events[5].Outcome!.ShouldStartWith("opted out");
         events.Where(e => e.Status != WebhookEventStatus.Pending).ShouldAllBe(e => e.Attempts == 1 && e.ProcessedAt != null);
 

@@ -41,8 +41,8 @@ public sealed class WebhookIntakeTests
         var sequence = await host.GetSequenceAsync(contact.Id);
         sequence.GetProperty("reply_count").GetInt32().ShouldBe(1);
         var reply = sequence.GetProperty("replies").EnumerateArray().Single();
-        reply.GetProperty("category").GetString().ShouldBe("unclassified");
-        reply.GetProperty("decided_by").GetString().ShouldBe("keywords");
+        reply.GetProperty("category").GetString().ShouldBe("info_request");
+        reply.GetProperty("decided_by").GetString().ShouldBe("patterns");
     }
 
     [Fact]

@@ -12,13 +12,14 @@ namespace Sdr.Core.Qualification;
 public sealed class LeadIntentDecoder
 {
     public const string TimelineSignal = "timeline";
+    public const string TimelineUrgencySignal = "timeline_urgency";
     public const string BudgetSignal = "budget_or_price_stated";
     public const string AnsweredQuestionSignal = "answered_question";
     public const string SeveralRepliesSignal = "several_replies";
     public const string LeadTypeHintSignal = "lead_type_hint";
 
     /// <summary>Names the decoder gives its own signals; configured signals may not take them.</summary>
-    public static readonly IReadOnlyList<string> BuiltInSignals = [TimelineSignal, BudgetSignal, AnsweredQuestionSignal, SeveralRepliesSignal, LeadTypeHintSignal];
+    public static readonly IReadOnlyList<string> BuiltInSignals = [TimelineSignal, TimelineUrgencySignal, BudgetSignal, AnsweredQuestionSignal, SeveralRepliesSignal, LeadTypeHintSignal];
 
     private readonly QualificationOptions _options;
     private readonly IReadOnlyList<ConfiguredSignal> _signals;
@@ -26,7 +27,7 @@ public sealed class LeadIntentDecoder
     private readonly BudgetReader _budget;
     private readonly NegationReader _negation;
     private readonly HashSet<string> _affirmatives;
-    private readonly IReadOnlyList<(int MaxDays, double Weight, string Name)> _bands;
+    private readonly IReadOnlyList<(int MaxDays, double Weight, double PcsWeight, string Name)> _bands;
 
     public LeadIntentDecoder(IOptions<QualificationOptions> options)
     {
@@ -36,7 +37,7 @@ public sealed class LeadIntentDecoder
         _timeline = new TimelineReader(_negation);
         _budget = new BudgetReader(_negation, _options.Budget.MinAmount);
         _affirmatives = new HashSet<string>(_options.AffirmativeWords.Select(QualificationText.Normalize), StringComparer.Ordinal);
-        _bands = [.. _options.Timeline.Bands.Select(b => (b.Value.MaxDays, b.Value.Weight, b.Key)).OrderBy(b => b.MaxDays)];
+        _bands = [.. _options.Timeline.Bands.Select(b => (b.Value.MaxDays, b.Value.Weight, b.Value.PcsWeight, b.Key)).OrderBy(b => b.MaxDays)];
     }
 
     public LeadIntentProfile Decode(IReadOnlyList<ConversationTurn> conversation, ProspectContext context)
@@ -78,6 +79,10 @@ public sealed class LeadIntentDecoder
                 ? string.Create(CultureInfo.InvariantCulture, $"time to move stated, about {timeline.Days} days: beyond every band (reply {timeline.Reply})")
                 : string.Create(CultureInfo.InvariantCulture, $"time to move stated, about {timeline.Days} days: band {band.Name} (reply {timeline.Reply})");
             found.Add(new IntentSignal(TimelineSignal, SignalDimensions.Frs, band.Name is null ? 0 : band.Weight, rule));
+            if (band.PcsWeight > 0)
+            {
+                found.Add(new IntentSignal(TimelineUrgencySignal, SignalDimensions.Pcs, band.PcsWeight, rule));
+            }
         }
 
         if (replies > 1 && _options.Engagement.PerExtraReplyWeight > 0)

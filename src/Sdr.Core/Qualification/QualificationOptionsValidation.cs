@@ -131,6 +131,11 @@ internal static partial class QualificationOptionsValidation
             {
                 yield return Invariant($"{Section}:timeline:bands:{name}:weight must be between 0 and {MaxWeight} (was {band.Weight}).");
             }
+
+            if (!InRange(band.PcsWeight, 0, MaxWeight))
+            {
+                yield return Invariant($"{Section}:timeline:bands:{name}:pcs_weight must be between 0 and {MaxWeight} (was {band.PcsWeight}).");
+            }
         }
 
         var weights = new (string Key, double Value, double Min, double Max)[]

@@ -4,7 +4,8 @@ namespace Sdr.Core.Qualification;
 
 /// <summary>
 /// <c>sdr:qualification:timeline</c>: a stated time to move ("in 30 days", "next month", "this spring",
-/// "by June", "asap") is worth the weight of the nearest band it falls in, on the FRS scale.
+/// "by June", "asap") is worth the weights of the first band it fits: <c>weight</c> on FRS, and
+/// <c>pcs_weight</c> on PCS (a near move is urgency too).
 /// </summary>
 public sealed class TimelineOptions
 {
@@ -19,4 +20,7 @@ public sealed class TimelineBandOptions
 
     [ConfigurationKeyName("weight")]
     public double Weight { get; set; }
+
+    [ConfigurationKeyName("pcs_weight")]
+    public double PcsWeight { get; set; }
 }

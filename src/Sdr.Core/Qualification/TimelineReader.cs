@@ -81,7 +81,7 @@ internal sealed partial class TimelineReader(NegationReader negation)
     {
         var v when v.Contains("week", StringComparison.Ordinal) || v.Contains("semana", StringComparison.Ordinal) => v.StartsWith("this", StringComparison.Ordinal) || v.StartsWith("esta", StringComparison.Ordinal) ? 7 : 14,
         var v when v.Contains("year", StringComparison.Ordinal) || v.Contains("ano", StringComparison.Ordinal) => v.StartsWith("this", StringComparison.Ordinal) || v.StartsWith("este", StringComparison.Ordinal)
-            ? Math.Max(30, (new DateTime(at.Year, 12, 31) - at.Date).Days)
+            ? Math.Max(90, (new DateTime(at.Year, 12, 31) - at.Date).Days)
             : 365,
         var v when v.StartsWith("this", StringComparison.Ordinal) || v.StartsWith("este", StringComparison.Ordinal) => 30,
         var v when v.Contains("soon", StringComparison.Ordinal) || v.Contains("pronto", StringComparison.Ordinal) || v.Contains("shortly", StringComparison.Ordinal) => v.Contains("later", StringComparison.Ordinal) ? 30 : 60,
@@ -144,21 +144,22 @@ internal sealed partial class TimelineReader(NegationReader negation)
             return next ? 365 : 30;
         }
 
-        return MonthDays(startMonth, at) + 15;
+        return MonthDays(startMonth, at);
     }
 
     private static int MonthDays(string name, DateTime at)
     {
         var index = Array.IndexOf(MonthNames, name);
         var month = (index >= 0 ? index : Array.IndexOf(SpanishMonthNames, name)) + 1;
-        return MonthDays(month, at) + 15;
+        return MonthDays(month, at);
     }
 
+    // To the first of the month ("by March", "in June"); within the month itself, a couple of weeks.
     private static int MonthDays(int month, DateTime at)
     {
         if (month == at.Month)
         {
-            return 0;
+            return 14;
         }
 
         var year = month > at.Month ? at.Year : at.Year + 1;

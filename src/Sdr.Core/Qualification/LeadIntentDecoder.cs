@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 
 namespace Sdr.Core.Qualification;
@@ -9,7 +10,7 @@ namespace Sdr.Core.Qualification;
 /// a reply right after our question is an answer (a bare "yes" affirms what we asked, "June" after
 /// "when …?" is a month). Every point comes from a named signal in <c>sdr:qualification</c>.
 /// </summary>
-public sealed class LeadIntentDecoder
+public sealed partial class LeadIntentDecoder
 {
     public const string TimelineSignal = "timeline";
     public const string TimelineUrgencySignal = "timeline_urgency";
@@ -67,7 +68,7 @@ public sealed class LeadIntentDecoder
                 if (IsBareAffirmative(text))
                 {
                     // "Are you pre-approved?" → "Yes": the prospect said what we asked.
-                    Read(QualificationText.Normalize(question.Text), question.At, QuestionKind.None, $"affirmed our question before {where}", found, ref nearest, replies);
+                    Read(QuestionsIn(QualificationText.Normalize(question.Text)), question.At, QuestionKind.None, $"affirmed our question before {where}", found, ref nearest, replies);
                 }
             }
         }
@@ -102,17 +103,15 @@ public sealed class LeadIntentDecoder
             var (dimension, leadType) = signal.Reported;
             foreach (var (pattern, regex) in signal.Patterns)
             {
-                var match = regex.Match(text);
-                while (match.Success && _negation.IsNegated(text, match.Index))
-                {
-                    found.AddNegated(new IntentSignal(signal.Name, dimension, 0, $"{IntentSignal.NegatedPrefix}pattern '{pattern}' ({where})", leadType));
-                    match = match.NextMatch();
-                }
-
-                if (match.Success)
+                if (FirstPlainMatch(regex, text, out var negated))
                 {
                     found.Add(new IntentSignal(signal.Name, dimension, signal.Dimension == SignalDimensions.Disqualifier ? 0 : signal.Weight, $"pattern '{pattern}' ({where})", leadType), signal.Fills);
                     break;
+                }
+
+                if (negated)
+                {
+                    found.AddNegated(new IntentSignal(signal.Name, dimension, 0, $"negated: pattern '{pattern}' ({where})", leadType, Negated: true));
                 }
             }
         }
@@ -127,6 +126,37 @@ public sealed class LeadIntentDecoder
             found.Add(new IntentSignal(BudgetSignal, SignalDimensions.Frs, _options.Budget.Weight, $"an amount stated ({where})"), QualificationGap.BudgetOrPreApproval);
         }
     }
+
+    /// <summary>Whether the pattern is said plainly; <paramref name="negated"/> tells whether it was said negated instead.</summary>
+    private bool FirstPlainMatch(Regex regex, string text, out bool negated)
+    {
+        negated = false;
+        try
+        {
+            for (var match = regex.Match(text); match.Success; match = match.NextMatch())
+            {
+                if (!_negation.IsNegated(text, match.Index))
+                {
+                    return true;
+                }
+
+                negated = true;
+            }
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // A configured pattern too slow for this message reads as no match rather than failing the reply.
+        }
+
+        return false;
+    }
+
+    /// <summary>The sentences of our message that ask something: "yes" affirms those, not our greeting or pitch.</summary>
+    private static string QuestionsIn(string normalizedMessage) =>
+        string.Join(" ", Sentence().Matches(normalizedMessage).Select(m => m.Value.Trim()).Where(s => s.EndsWith('?')));
+
+    [GeneratedRegex(@"[^.!?]+[.!?]*")]
+    private static partial Regex Sentence();
 
     private bool IsBareAffirmative(string text)
     {

@@ -85,6 +85,24 @@ public sealed class LeadIntentDecoderTests
     }
 
     [Fact]
+    public void BareYes_AffirmsOurQuestion_NotOurPitch()
+    {
+        var profile = _decoder.Decode(Conversation("us: We help a lot of relocating families. Are you pre-approved yet?", "Yep!"), NoHint);
+
+        profile.Signals.ShouldContain(s => s.Name == "pre_approved" && s.Weight > 0 && s.Rule.Contains("affirmed our question"));
+        profile.Signals.ShouldNotContain(s => s.Name == "relocation");
+    }
+
+    [Fact]
+    public void BareNo_ToOurQuestion_AffirmsNothing()
+    {
+        var profile = _decoder.Decode(Conversation("us: Are you pre-approved yet?", "No"), NoHint);
+
+        profile.Signals.ShouldNotContain(s => s.Name == "pre_approved");
+        profile.Missing.ShouldContain(QualificationGap.BudgetOrPreApproval);
+    }
+
+    [Fact]
     public void BareYes_ToAnOpenWhenQuestion_SaysNothingAboutTime()
     {
         var profile = _decoder.Decode(Conversation(Opener, "We want to buy", "us: When are you hoping to move?", "yes"), NoHint);

@@ -7,6 +7,7 @@ using Sdr.Core.Data;
 using Sdr.Core.GoHighLevel;
 using Sdr.Core.Messaging;
 using Sdr.Core.Outbox;
+using Sdr.Core.Qualification;
 using Sdr.Core.Replies;
 using Sdr.Core.Security;
 using Sdr.Core.Sequences;
@@ -37,6 +38,7 @@ internal static class SdrApplication
         builder.AddGoHighLevel();
         builder.AddMessaging();
         builder.AddReplies();
+        builder.AddQualification();
         builder.AddCompliance();
         builder.AddSequences();
         builder.AddWebhooks();

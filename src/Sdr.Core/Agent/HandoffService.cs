@@ -22,7 +22,7 @@ public sealed class HandoffService(GhlActionQueue actions, QualificationGate gat
     {
         var (locationId, contactId) = (sequence.LocationId, sequence.ContactId);
         var cause = string.Create(CultureInfo.InvariantCulture, $"handoff:{sequence.Id}");
-        var tags = gate.HandoffTags(decision);
+        var tags = gate.ActivationTags(decision);
         foreach (var tag in tags)
         {
             await actions.EnqueueAsync(GhlActionKinds.AddTag, locationId, contactId, $"{GhlActionKinds.AddTag}:{locationId}:{contactId}:{cause}:{tag}", tag, cancellationToken);
@@ -52,9 +52,10 @@ public sealed class HandoffService(GhlActionQueue actions, QualificationGate gat
         var note = new StringBuilder();
         note.Append(CultureInfo.InvariantCulture, $"SDR Agent handoff to {decision.HandoffTarget ?? "lead_bot"}: {why}.\n");
         note.Append(CultureInfo.InvariantCulture, $"Lead type: {decision.LeadType}. FRS {decision.FrsScore:0}/100, PCS {decision.PcsScore:0}/100, intent confidence {decision.Confidence:0.00}.\n");
-        if (decision.IntentProfile.Signals.Count > 0)
+        var signals = decision.IntentProfile.Signals.Where(s => !s.Negated).ToList();
+        if (signals.Count > 0)
         {
-            note.Append("Why: ").Append(string.Join("; ", decision.IntentProfile.Signals.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Name} ({s.Dimension} {s.Weight:+0;-0})")))).Append('\n');
+            note.Append("Why: ").Append(string.Join("; ", signals.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Name} ({s.Dimension} {s.Weight:+0;-0})")))).Append('\n');
         }
 
         if (decision.IntentProfile.Missing.Count > 0)

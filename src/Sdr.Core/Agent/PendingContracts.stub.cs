@@ -1,30 +1,5 @@
 // TEMPORARY: the qualification, booking and LLM branches replace these when they merge.
 #pragma warning disable
-namespace Sdr.Core.Qualification
-{
-    public sealed record ConversationTurn(bool FromProspect, string Text, DateTime At, string Source);
-    public sealed record ProspectContext(string? LeadTypeHint, string? Source, IReadOnlyCollection<string> Tags);
-    public sealed record IntentSignal(string Name, string Dimension, double Weight, string Rule);
-    public enum QualificationGap { Timeline, BudgetOrPreApproval, Motivation }
-    public sealed record LeadIntentProfile(double FrsScore, double PcsScore, string LeadType, double Confidence, IReadOnlyList<IntentSignal> Signals, IReadOnlyList<QualificationGap> Missing);
-    public sealed record GateDecision(bool Passed, double FrsScore, double PcsScore, string LeadType, double Confidence, LeadIntentProfile IntentProfile, string? HandoffTarget, string? DisqualifyReason)
-    {
-        public bool IsHot => FrsScore >= 80;
-        public QualificationGap? NextQuestionGap => IntentProfile.Missing.Count > 0 ? IntentProfile.Missing[0] : null;
-    }
-    public sealed class QualificationGate
-    {
-        public GateDecision Evaluate(IReadOnlyList<ConversationTurn> conversation, ProspectContext context)
-        {
-            var text = string.Join(' ', conversation.Where(t => t.FromProspect).Select(t => t.Text)).ToLowerInvariant();
-            var frs = (text.Contains("pre-approved") ? 50 : 0) + (text.Contains("30 days") ? 35 : 0);
-            var profile = new LeadIntentProfile(frs, frs / 2.0, "buyer", frs > 0 ? 0.8 : 0.3, [], frs >= 60 ? [] : [QualificationGap.Timeline]);
-            return new GateDecision(frs >= 60, frs, frs / 2.0, "buyer", profile.Confidence, profile, frs >= 60 ? "buyer_bot" : null, frs >= 60 ? null : "frs below threshold");
-        }
-        public string? QualifyingQuestion(GateDecision decision, string leadType) => "When are you hoping to make a move?";
-        public IReadOnlyList<string> HandoffTags(GateDecision decision) => ["buyer-bot-active", "SDR-Qualified"];
-    }
-}
 namespace Sdr.Core.Booking
 {
     public sealed class BookingOptions { public int MaxOfferRounds { get; set; } = 3; public int SearchDays { get; set; } = 7; public int OfferExpiryHours { get; set; } = 48; public int AppointmentMinutes { get; set; } = 30; public string AppointmentTitle { get; set; } = "Call with {sender_name}"; }

@@ -281,7 +281,7 @@ public sealed class SdrAgent(
 
         events.Add(sequence, SequenceEventKinds.Evaluated, string.Create(
             CultureInfo.InvariantCulture,
-            $"FRS {decision.FrsScore:0}, PCS {decision.PcsScore:0}, confidence {decision.Confidence:0.00}, {decision.LeadType}: {(decision.Passed ? decision.IsHot ? "passed (HOT)" : "passed" : "not passed (" + decision.DisqualifyReason + ")")}; signals: {(decision.IntentProfile.Signals.Count == 0 ? "none" : string.Join(", ", decision.IntentProfile.Signals.Select(s => s.Name)))}"), now);
+            $"FRS {decision.FrsScore:0}, PCS {decision.PcsScore:0}, confidence {decision.Confidence:0.00}, {decision.LeadType}: {(decision.Passed ? decision.IsHot ? "passed (HOT)" : "passed" : "not passed (" + decision.DisqualifyReason + ")")}; signals: {(decision.IntentProfile.Signals.Any(s => !s.Negated) ? string.Join(", ", decision.IntentProfile.Signals.Where(s => !s.Negated).Select(s => s.Name)) : "none")}"), now);
         return decision;
     }
 

@@ -19,7 +19,6 @@ public static class ServiceCollectionExtensions
         var services = builder.Services;
         services.AddSdrOptions<AgentOptions>(AgentOptions.SectionName);
         services.TryAddSingleton<ObjectionHandler>();
-        services.TryAddSingleton<QualificationGate>();
         services.TryAddSingleton<SlotOfferPlanner>();
         services.TryAddSingleton<SlotPickParser>();
         services.AddSingleton<IOutboxActionHandler, ReplyAgentAction>();

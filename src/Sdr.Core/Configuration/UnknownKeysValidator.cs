@@ -42,8 +42,16 @@ internal sealed class UnknownKeysValidator<T>(IConfiguration configuration, stri
                     Check(valueType, entry, failures);
                 }
             }
+            else if (IsNestedSection(property.PropertyType))
+            {
+                Check(property.PropertyType, child, failures);
+            }
         }
     }
+
+    // A property whose type is itself a settings class (sdr:qualification:handoff) is a nested section.
+    private static bool IsNestedSection(Type type) =>
+        type.IsClass && type != typeof(string) && !typeof(IEnumerable).IsAssignableFrom(type);
 
     private static Type? DictionaryValueType(Type type) =>
         type.IsGenericType && typeof(IDictionary).IsAssignableFrom(type) ? type.GetGenericArguments()[1] : null;

@@ -158,7 +158,7 @@ internal static class ProspectsApi
             validation.Add("location_id", $"location_id '{request.LocationId}' is not a configured GHL location (Ghl__Locations__N__LocationId).");
         }
 
-        if (request.LeadType is not null && !LeadTypes.All.Contains(request.LeadType))
+        if (request.LeadType is not null && !Sdr.Core.Sequences.LeadTypes.All.Contains(request.LeadType))
         {
             validation.Add("lead_type", "lead_type must be buyer, seller or ambiguous.");
         }

@@ -7,6 +7,7 @@ using Sdr.Core.Configuration;
 using Sdr.Core.Data;
 using Sdr.Core.GoHighLevel;
 using Sdr.Core.Messaging;
+using Sdr.Core.Qualification;
 using Sdr.Core.Replies;
 using Sdr.Core.Sequences;
 using Sdr.Core.Webhooks;
@@ -24,6 +25,7 @@ public sealed class StartupConfigurationTests
     [InlineData("sdr:sequence:steps:sms_2:min_hours", "10", "sdr:sequence:steps:sms_2:min_hours")]
     [InlineData("sdr:rate_limits:daily_sms_capp", "100", "sdr:rate_limits:daily_sms_capp")]
     [InlineData("sdr:qualification:frs_threshold", "140", "sdr:qualification:frs_threshold")]
+    [InlineData("sdr:qualification:signals:pre_approved:weight", "500", "sdr:qualification:signals:pre_approved:weight")]
     [InlineData("Database:Provider", "Oracle", "Database:Provider")]
     [InlineData("Database:CheckpointIntervalMilliseconds", "0", "Database:CheckpointIntervalMilliseconds")]
     [InlineData("Webhooks:ProcessingDelayMilliseconds", "-1", "Webhooks:ProcessingDelayMilliseconds")]
@@ -80,6 +82,7 @@ public sealed class StartupConfigurationTests
         builder.AddGoHighLevel();
         builder.AddMessaging();
         builder.AddReplies();
+        builder.AddQualification();
         builder.AddCompliance();
         builder.AddSequences();
         builder.AddWebhooks();

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Sdr.Core.Booking;
 using Sdr.Core.Compliance;
 using Sdr.Core.Configuration;
 using Sdr.Core.Data;
@@ -35,6 +36,7 @@ internal static class SdrApplication
         builder.AddMessaging();
         builder.AddReplies();
         builder.AddCompliance();
+        builder.AddBooking();
         builder.AddSequences();
         builder.AddWebhooks();
         builder.AddOutbox();

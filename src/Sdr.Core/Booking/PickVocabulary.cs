@@ -5,50 +5,37 @@ namespace Sdr.Core.Booking;
 /// <summary>The words and phrases <see cref="SlotPickParser"/> knows, English and basic Spanish, over normalized text.</summary>
 internal static partial class PickVocabulary
 {
-    public static readonly Dictionary<string, DayOfWeek> Weekdays = new(StringComparer.Ordinal)
-    {
-        ["monday"] = DayOfWeek.Monday, ["mon"] = DayOfWeek.Monday, ["mondays"] = DayOfWeek.Monday, ["lunes"] = DayOfWeek.Monday,
-        ["tuesday"] = DayOfWeek.Tuesday, ["tue"] = DayOfWeek.Tuesday, ["tues"] = DayOfWeek.Tuesday, ["tuesdays"] = DayOfWeek.Tuesday,
-        ["tuseday"] = DayOfWeek.Tuesday, ["tuesdy"] = DayOfWeek.Tuesday, ["teusday"] = DayOfWeek.Tuesday, ["martes"] = DayOfWeek.Tuesday,
-        ["wednesday"] = DayOfWeek.Wednesday, ["wed"] = DayOfWeek.Wednesday, ["weds"] = DayOfWeek.Wednesday, ["wednesdays"] = DayOfWeek.Wednesday,
-        ["wensday"] = DayOfWeek.Wednesday, ["wendsday"] = DayOfWeek.Wednesday, ["wednsday"] = DayOfWeek.Wednesday, ["wedensday"] = DayOfWeek.Wednesday,
-        ["miercoles"] = DayOfWeek.Wednesday,
-        ["thursday"] = DayOfWeek.Thursday, ["thu"] = DayOfWeek.Thursday, ["thur"] = DayOfWeek.Thursday, ["thurs"] = DayOfWeek.Thursday,
-        ["thursdays"] = DayOfWeek.Thursday, ["thrusday"] = DayOfWeek.Thursday, ["thursdy"] = DayOfWeek.Thursday, ["jueves"] = DayOfWeek.Thursday,
-        ["friday"] = DayOfWeek.Friday, ["fri"] = DayOfWeek.Friday, ["fridays"] = DayOfWeek.Friday, ["firday"] = DayOfWeek.Friday, ["viernes"] = DayOfWeek.Friday,
-        ["saturday"] = DayOfWeek.Saturday, ["sat"] = DayOfWeek.Saturday, ["saturdays"] = DayOfWeek.Saturday, ["sabado"] = DayOfWeek.Saturday,
-        ["sunday"] = DayOfWeek.Sunday, ["sun"] = DayOfWeek.Sunday, ["sundays"] = DayOfWeek.Sunday, ["domingo"] = DayOfWeek.Sunday,
-    };
+    public static readonly Dictionary<string, DayOfWeek> Weekdays = Index(
+        (DayOfWeek.Monday, ["monday", "mon", "mondays", "lunes"]),
+        (DayOfWeek.Tuesday, ["tuesday", "tue", "tues", "tuesdays", "tuseday", "tuesdy", "teusday", "martes"]),
+        (DayOfWeek.Wednesday, ["wednesday", "wed", "weds", "wednesdays", "wensday", "wendsday", "wednsday", "wedensday", "miercoles"]),
+        (DayOfWeek.Thursday, ["thursday", "thu", "thur", "thurs", "thursdays", "thrusday", "thursdy", "jueves"]),
+        (DayOfWeek.Friday, ["friday", "fri", "fridays", "firday", "viernes"]),
+        (DayOfWeek.Saturday, ["saturday", "sat", "saturdays", "sabado"]),
+        (DayOfWeek.Sunday, ["sunday", "sun", "sundays", "domingo"]));
 
-    /// <summary>Days counted from today.</summary>
-    public static readonly Dictionary<string, int> RelativeDays = new(StringComparer.Ordinal)
-    {
-        ["today"] = 0, ["tonight"] = 0, ["hoy"] = 0,
-        ["tomorrow"] = 1, ["tmrw"] = 1, ["tmr"] = 1, ["tmrow"] = 1, ["tomorow"] = 1, ["tommorow"] = 1, ["tommorrow"] = 1, ["tomorrows"] = 1,
-        ["manana"] = 1,
-    };
+    /// <summary>Days counted from today ("manana" after "la" is the morning, not tomorrow: see <see cref="SlotReplyReader"/>).</summary>
+    public static readonly Dictionary<string, int> RelativeDays = Index(
+        (0, ["today", "tonight", "hoy"]),
+        (1, ["tomorrow", "tmrw", "tmr", "tmrow", "tomorow", "tommorow", "tommorrow", "tomorrows", "manana"]));
 
-    public static readonly Dictionary<string, DayPart> Parts = new(StringComparer.Ordinal)
-    {
-        ["morning"] = DayPart.Morning, ["mornings"] = DayPart.Morning, ["am"] = DayPart.Morning,
-        ["afternoon"] = DayPart.Afternoon, ["afternoons"] = DayPart.Afternoon, ["pm"] = DayPart.Afternoon, ["tarde"] = DayPart.Afternoon,
-        ["evening"] = DayPart.Evening, ["evenings"] = DayPart.Evening, ["tonight"] = DayPart.Evening, ["noche"] = DayPart.Evening,
-    };
+    public static readonly Dictionary<string, DayPart> Parts = Index(
+        (DayPart.Morning, ["morning", "mornings", "am"]),
+        (DayPart.Afternoon, ["afternoon", "afternoons", "pm", "tarde"]),
+        (DayPart.Evening, ["evening", "evenings", "tonight", "noche"]));
 
     /// <summary>Ordinal words to a position, 1-based; 0 is the last offered, -1 the middle of three.</summary>
-    public static readonly Dictionary<string, int> Ordinals = new(StringComparer.Ordinal)
-    {
-        ["first"] = 1, ["frist"] = 1, ["firts"] = 1, ["primera"] = 1, ["primero"] = 1, ["primer"] = 1,
-        ["second"] = 2, ["secound"] = 2, ["seccond"] = 2, ["secnd"] = 2, ["segunda"] = 2, ["segundo"] = 2,
-        ["third"] = 3, ["thrid"] = 3, ["tercera"] = 3, ["tercero"] = 3, ["tercer"] = 3,
-        ["last"] = 0, ["latter"] = 0, ["ultima"] = 0, ["ultimo"] = 0,
-        ["middle"] = -1,
-    };
+    public static readonly Dictionary<string, int> Ordinals = Index(
+        (1, ["first", "frist", "firts", "primera", "primero", "primer"]),
+        (2, ["second", "secound", "seccond", "secnd", "segunda", "segundo"]),
+        (3, ["third", "thrid", "tercera", "tercero", "tercer"]),
+        (0, ["last", "latter", "ultima", "ultimo"]),
+        (-1, ["middle"]));
 
-    public static readonly Dictionary<string, int> NumberWords = new(StringComparer.Ordinal)
-    {
-        ["one"] = 1, ["uno"] = 1, ["una"] = 1, ["two"] = 2, ["dos"] = 2, ["three"] = 3, ["tres"] = 3,
-    };
+    public static readonly Dictionary<string, int> NumberWords = Index(
+        (1, ["one", "uno", "una"]),
+        (2, ["two", "dos"]),
+        (3, ["three", "tres"]));
 
     public static readonly HashSet<string> OrdinalSuffixes = new(StringComparer.Ordinal) { "st", "nd", "rd", "th", "ra", "ro", "da", "do" };
 
@@ -85,6 +72,9 @@ internal static partial class PickVocabulary
         "la", "el", "lo", "los", "de", "numero", "opcion", "esa", "ese", "esta", "este", "me", "funciona", "sirve", "queda", "bien", "mejor", "va",
         "prefiero", "quiero", "gracias", "por", "favor", "hola", "y", "o", "creo", "que", "mi",
     };
+
+    private static Dictionary<string, T> Index<T>(params (T Value, string[] Words)[] groups) =>
+        groups.SelectMany(g => g.Words.Select(word => (Word: word, g.Value))).ToDictionary(p => p.Word, p => p.Value, StringComparer.Ordinal);
 
     [GeneratedRegex(@"\b(not interested|no interesad[oa]|no me interesa|no thanks?|no thank you|no gracias|nah thanks|(ill|i will|im gonna|i am going to) pass|(dont|do not) (want|need)( to (have|do|get on|hop on|jump on))?( a| any)? (phone )?calls?|(dont|do not) (want|need) to (talk|chat|meet|speak)|no (phone )?calls|just (text|email|message)( me)?|(text|email|texting) (only|is better|works better|is fine)|(prefer|rather) (to )?(text|texting|email|message|messages)|no (necesito|quiero) (una |ninguna )?llamada|solo (por )?(mensajes?|textos?)|prefiero (por )?(mensajes?|textos?|correo))\b")]
     public static partial Regex Declined();

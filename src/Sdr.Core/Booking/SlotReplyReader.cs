@@ -67,10 +67,11 @@ internal sealed class SlotReplyReader(int offeredCount)
                 ReplaceRelativeDay(days, 2);
                 consumed[i] = consumed[i - 1] = consumed[i - 2] = true;
             }
-            else if (word == "manana" && WordAt(clause, i - 1) == "la")
+            else if (word == "manana" && WordAt(clause, i - 1) is "la" or "esta")
             {
                 part = DayPart.Morning;
                 consumed[i] = true;
+                AddTodayAfterThis(clause, i, days);
             }
             else if (RelativeDays.TryGetValue(word, out var offset))
             {
@@ -87,6 +88,7 @@ internal sealed class SlotReplyReader(int offeredCount)
             {
                 part = dayPart;
                 consumed[i] = true;
+                AddTodayAfterThis(clause, i, days);
             }
         }
 
@@ -215,6 +217,15 @@ internal sealed class SlotReplyReader(int offeredCount)
         var previous = WordAt(clause, i - 1);
         var marked = previous is not null && (ChoiceMarkers.Contains(previous) || TimeMarkers.Contains(previous));
         return marked || NumberWords[clause[i].Text] > 1 && !IsChoiceNoun(WordAt(clause, i + 1)) && clause.Count <= 4;
+    }
+
+    /// <summary>"this afternoon", "esta tarde": today's.</summary>
+    private static void AddTodayAfterThis(List<ReplyToken> clause, int i, List<DayReference> days)
+    {
+        if (WordAt(clause, i - 1) is "this" or "esta" && !days.Exists(d => d.DaysFromToday is not null))
+        {
+            days.Add(new DayReference(null, 0, false));
+        }
     }
 
     private static bool IsChoiceNoun(string? word) => word is "one" or "option" or "opcion" or "slot" or "choice";

@@ -9,6 +9,8 @@ namespace Sdr.Core.Booking;
 /// before. The first offer is the earliest that qualifies; each next one goes to the earliest day not yet
 /// offered, preferring the other half of the day (morning / afternoon) from the previous offer; when the days
 /// run out, the other half of a day already offered, then a slot at least two hours from every offer.
+/// The caller reads the calendar <c>search_days</c> ahead (or over the span the prospect asked for) and passes
+/// <c>within</c> when the prospect asked for a day or time of their own (<see cref="SlotPick.RequestedSpan"/>).
 /// </summary>
 public sealed class SlotOfferPlanner(IOptions<BookingOptions> options)
 {
@@ -16,18 +18,27 @@ public sealed class SlotOfferPlanner(IOptions<BookingOptions> options)
 
     private readonly BookingOptions _options = options.Value;
 
-    /// <summary>The slots to offer, earliest first; empty when none qualifies. Fewer than offer_count when fewer qualify.</summary>
+    /// <summary>
+    /// The slots to offer, earliest first; empty when none qualifies, fewer than offer_count when fewer qualify.
+    /// With <paramref name="within"/>, only slots starting inside it qualify.
+    /// </summary>
     public IReadOnlyList<DateTimeOffset> Choose(
         IReadOnlyList<DateTimeOffset> freeSlots,
         TimeZoneInfo prospectZone,
         DateTimeOffset now,
-        IReadOnlyCollection<DateTimeOffset> exclude)
+        IReadOnlyCollection<DateTimeOffset> exclude,
+        SlotWindow? within = null)
     {
         ArgumentNullException.ThrowIfNull(freeSlots);
         ArgumentNullException.ThrowIfNull(prospectZone);
         ArgumentNullException.ThrowIfNull(exclude);
 
         var candidates = Qualifying(freeSlots, prospectZone, now, exclude);
+        if (within is not null)
+        {
+            candidates.RemoveAll(c => !within.Contains(c.Instant));
+        }
+
         var chosen = new List<LocalSlot>(_options.OfferCount);
         while (chosen.Count < _options.OfferCount && Next(candidates, chosen) is { } next)
         {

@@ -34,6 +34,13 @@ public sealed record SlotPick(SlotPickKind Kind, int? Index, string Rule)
     /// ("friday", "thursday afternoon", "anything next week"): free slots inside it are the ones to offer next.
     /// </summary>
     public SlotWindow? RequestedWindow { get; init; }
+
+    /// <summary>
+    /// Where to look for the next offer: <see cref="RequestedWindow"/>, or the minute of <see cref="RequestedTime"/>
+    /// (so that only that exact slot fits), or null when nothing in particular was asked for.
+    /// </summary>
+    public SlotWindow? RequestedSpan =>
+        RequestedWindow ?? (RequestedTime is { } time ? new SlotWindow(time, time.AddMinutes(1)) : null);
 }
 
 /// <summary>A span of time, <see cref="From"/> inclusive, <see cref="Until"/> exclusive.</summary>

@@ -184,7 +184,11 @@ internal sealed class SlotReplyReader(int offeredCount)
         }
         else if (token.Minutes is { } minutes)
         {
-            times.Add((new TimeReference(value, minutes, null), value <= 23));
+            consumed[i] = value <= 23;
+            if (consumed[i])
+            {
+                times.Add((new TimeReference(value, minutes, null), true));
+            }
         }
         else if (previous is not null && (TimeMarkers.Contains(previous) || previous == "@") && value is >= 1 and <= 23)
         {

@@ -132,4 +132,26 @@ public sealed class SlotOfferPlannerTests
         Planner().Choose([early, slot], Zone("America/Phoenix"), Utc("2027-03-14T12:00:00"), None).ShouldBe([slot]);
         Planner().Choose([early, slot], Zone("America/Denver"), Utc("2027-03-14T12:00:00"), None).First().ShouldBe(early);
     }
+
+    [Fact]
+    public void Choose_WithinTheSpanAsked_OffersOnlySlotsInIt()
+    {
+        var slots = Enumerable.Range(8, 5).SelectMany(day => new[] { Local($"2026-12-{day:00} 10:00", Eastern), Local($"2026-12-{day:00} 14:00", Eastern), Local($"2026-12-{day:00} 16:00", Eastern) }).ToList();
+        var now = Local("2026-12-08 08:00", Eastern);
+        var pick = new SlotPickParser().Parse("how about friday afternoon", [Local("2026-12-08 15:00", Eastern)], Eastern, now);
+
+        var chosen = Planner().Choose(slots, Eastern, now, None, pick.RequestedSpan);
+
+        chosen.ShouldBe([Local("2026-12-11 14:00", Eastern), Local("2026-12-11 16:00", Eastern)]);
+    }
+
+    [Fact]
+    public void Choose_AnExactTimeAsked_OffersThatSlotWhenFree()
+    {
+        var slots = new[] { Local("2026-12-11 09:00", Eastern), Local("2026-12-11 09:30", Eastern), Local("2026-12-12 09:00", Eastern) };
+        var now = Local("2026-12-08 08:00", Eastern);
+        var pick = new SlotPickParser().Parse("friday at 9", [Local("2026-12-08 15:00", Eastern)], Eastern, now);
+
+        Planner().Choose(slots, Eastern, now, None, pick.RequestedSpan).ShouldBe([Local("2026-12-11 09:00", Eastern)]);
+    }
 }

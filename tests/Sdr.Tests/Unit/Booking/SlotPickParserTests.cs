@@ -153,8 +153,10 @@ public sealed class SlotPickParserTests
     [InlineData("tuesday at 3")]
     public void Parse_SingleOffer_AYesBooksIt(string reply)
     {
-        _parser.Parse(reply, Offered[..1], Eastern, Now).ShouldBe(new SlotPick(SlotPickKind.Chosen, 0, _parser.Parse(reply, Offered[..1], Eastern, Now).Rule));
-        _parser.Parse(reply, Offered[..1], Eastern, Now).Index.ShouldBe(0);
+        var pick = _parser.Parse(reply, Offered[..1], Eastern, Now);
+
+        pick.Kind.ShouldBe(SlotPickKind.Chosen);
+        pick.Index.ShouldBe(0);
     }
 
     [Theory]
@@ -228,7 +230,7 @@ public sealed class SlotPickParserTests
     }
 
     [Fact]
-    public void Parse_TwoSlotsOnTheSameDay_TheDayAloneIsUnclear_TheTimeDecides()
+    public void Parse_TwoSlotsOnOneDay_NeedTheTimeOrPartOfDay()
     {
         DateTimeOffset[] sameDay = [Local("2026-12-08 10:00", Eastern), Local("2026-12-08 15:00", Eastern)];
 
@@ -244,5 +246,33 @@ public sealed class SlotPickParserTests
         var lateMonday = Local("2026-12-07 23:30", Eastern);
 
         _parser.Parse("tomorrow afternoon", Offered, Eastern, lateMonday).Index.ShouldBe(0);
+    }
+
+    [Theory]
+    [InlineData("25:00")]
+    [InlineData("0")]
+    [InlineData("99999999999")]
+    [InlineData("?!?!...,,,")]
+    [InlineData("\U0001F602\U0001F602\U0001F602")]
+    [InlineData("at")]
+    [InlineData("next")]
+    [InlineData("la")]
+    [InlineData("day after")]
+    [InlineData("pasado")]
+    [InlineData("option")]
+    [InlineData(")))")]
+    [InlineData("3 am pm")]
+    public void Parse_OddReply_IsReadWithoutThrowing(string reply)
+    {
+        Should.NotThrow(() => _parser.Parse(reply, Offered, Eastern, Now));
+        Should.NotThrow(() => _parser.Parse(reply, [], Eastern, Now));
+    }
+
+    [Fact]
+    public void Parse_LongRambleWithNumbers_IsNotAPick()
+    {
+        var reply = string.Concat(Enumerable.Repeat("we have 2 kids and 3 dogs and need 4 bedrooms near the 5 freeway; ", 40));
+
+        _parser.Parse(reply, Offered, Eastern, Now).Kind.ShouldBe(SlotPickKind.Unclear);
     }
 }

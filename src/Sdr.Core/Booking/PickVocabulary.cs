@@ -70,7 +70,7 @@ internal static partial class PickVocabulary
         "should", "probably", "hmm", "hm", "um", "uh", "lol", "haha", "awesome", "and", "or", "so", "just", "also", "hi", "hey", "hello", "oh", "still",
         "available", "open", "free", "work", "works", "working", "either", "both", "call", "ok", "that", "think", "guess", "say", "mine",
         "la", "el", "lo", "los", "de", "numero", "opcion", "esa", "ese", "esta", "este", "me", "funciona", "sirve", "queda", "bien", "mejor", "va",
-        "prefiero", "quiero", "gracias", "por", "favor", "hola", "y", "o", "creo", "que", "mi",
+        "prefiero", "quiero", "gracias", "por", "favor", "hola", "y", "o", "creo", "que", "mi", "buenas", "buenos", "tardes", "dias", "noches",
     };
 
     private static Dictionary<string, T> Index<T>(params (T Value, string[] Words)[] groups) =>

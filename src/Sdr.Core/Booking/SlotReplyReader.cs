@@ -84,6 +84,10 @@ internal sealed class SlotReplyReader(int offeredCount)
                 times.Add((new TimeReference(12, 0, true), true));
                 consumed[i] = true;
             }
+            else if (Parts.ContainsKey(word) && WordAt(clause, i - 1) == "good")
+            {
+                consumed[i] = true; // "good morning" is a greeting
+            }
             else if (Parts.TryGetValue(word, out var dayPart) && !(word is "am" or "pm" && clause.ElementAtOrDefault(i - 1)?.Kind == TokenKind.Number))
             {
                 part = dayPart;

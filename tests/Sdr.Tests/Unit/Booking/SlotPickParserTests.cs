@@ -73,6 +73,8 @@ public sealed class SlotPickParserTests
     [InlineData("1\uFE0F\u20E3", SlotPickKind.Chosen, 0, "number")]
     [InlineData("the 3rd", SlotPickKind.Chosen, 2, "ordinal")]
     [InlineData("2 pls", SlotPickKind.Chosen, 1, "number")]
+    [InlineData("Good morning! 1 please", SlotPickKind.Chosen, 0, "number")]
+    [InlineData("Buenas tardes, la 2", SlotPickKind.Chosen, 1, "number")]
     [InlineData("Tuesday at 3 would be great, looking forward to it", SlotPickKind.Chosen, 0, "day_and_time")]
     [InlineData("Tuesday doesn't work, but Wednesday does", SlotPickKind.Chosen, 1, "day")]
     [InlineData("either works", SlotPickKind.Chosen, 0, "any_offered")]

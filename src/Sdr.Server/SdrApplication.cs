@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Sdr.Core.Agent;
 using Sdr.Core.Ai;
+using Sdr.Core.Booking;
 using Sdr.Core.Compliance;
 using Sdr.Core.Configuration;
 using Sdr.Core.Data;
@@ -40,6 +41,7 @@ internal static class SdrApplication
         builder.AddReplies();
         builder.AddQualification();
         builder.AddCompliance();
+        builder.AddBooking();
         builder.AddSequences();
         builder.AddWebhooks();
         builder.AddAgent();

@@ -59,13 +59,19 @@ public sealed partial class SdrBookingService(
     }
 
     /// <summary>Offers free times (round 1, or a later round without <paramref name="exclude"/>). False when none can be offered.</summary>
-    public async Task<bool> OfferAsync(SdrOutreachSequence sequence, SdrReply reply, int round, IReadOnlyCollection<DateTimeOffset> exclude, string intro, CancellationToken cancellationToken)
+    /// <param name="within">The day or time the prospect asked for ("do you have anything friday?"): looked for first.</param>
+    public async Task<bool> OfferAsync(SdrOutreachSequence sequence, SdrReply reply, int round, IReadOnlyCollection<DateTimeOffset> exclude, string intro, CancellationToken cancellationToken, SlotWindow? within = null)
     {
         var calendarId = settings.Value.CalendarId!;
         var now = time.GetUtcNow();
         var zone = ZoneOf(sequence.Prospect);
         var free = await ghl.GetFreeSlotsAsync(sequence.LocationId, calendarId, now, now.AddDays(options.Value.SearchDays), zone.Id, cancellationToken);
-        var slots = planner.Choose(free, zone, now, exclude);
+        var slots = within is null ? [] : planner.Choose(free, zone, now, exclude, within);
+        if (slots.Count == 0)
+        {
+            slots = planner.Choose(free, zone, now, exclude);
+        }
+
         if (slots.Count == 0)
         {
             LogNoSlots(logger, sequence.ContactId, free.Count);
@@ -118,7 +124,7 @@ public sealed partial class SdrBookingService(
             case SlotPickKind.Chosen when pick.Index is { } index && index >= 0 && index < offered.Count:
                 return await BookAsync(offer, sequence, reply, offered[index], zone, cancellationToken);
             case SlotPickKind.NoneWork or SlotPickKind.Reschedule:
-                return await ReofferAsync(offer, sequence, reply, offered, "No problem! How about one of these?", cancellationToken);
+                return await ReofferAsync(offer, sequence, reply, offered, "No problem! How about one of these?", cancellationToken, pick.RequestedSpan);
             case SlotPickKind.Declined:
                 offer.Status = BookingOfferStatus.Declined;
                 offer.DecidedAt = now.UtcDateTime;
@@ -161,7 +167,7 @@ public sealed partial class SdrBookingService(
         return BookingStep.Booked;
     }
 
-    private async Task<BookingStep> ReofferAsync(SdrBookingOffer offer, SdrOutreachSequence sequence, SdrReply reply, IReadOnlyList<DateTimeOffset> refused, string intro, CancellationToken cancellationToken)
+    private async Task<BookingStep> ReofferAsync(SdrBookingOffer offer, SdrOutreachSequence sequence, SdrReply reply, IReadOnlyList<DateTimeOffset> refused, string intro, CancellationToken cancellationToken, SlotWindow? within = null)
     {
         var now = time.GetUtcNow().UtcDateTime;
         offer.Status = BookingOfferStatus.Superseded;
@@ -176,7 +182,7 @@ public sealed partial class SdrBookingService(
         var exclude = earlier.SelectMany(SdrBookingOffer.ParseSlots)
             .Concat(refused)
             .ToHashSet();
-        return await OfferAsync(sequence, reply, offer.Round + 1, exclude, intro, cancellationToken) ? BookingStep.Reoffered : BookingStep.NoBooking;
+        return await OfferAsync(sequence, reply, offer.Round + 1, exclude, intro, cancellationToken, within) ? BookingStep.Reoffered : BookingStep.NoBooking;
     }
 
     public static TimeZoneInfo ZoneOf(SdrProspect? prospect)

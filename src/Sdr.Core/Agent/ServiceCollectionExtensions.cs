@@ -1,11 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Sdr.Core.Booking;
 using Sdr.Core.Configuration;
 using Sdr.Core.Data;
 using Sdr.Core.Outbox;
-using Sdr.Core.Qualification;
 using Sdr.Core.Replies;
 using Sdr.Core.Sequences;
 
@@ -19,8 +17,6 @@ public static class ServiceCollectionExtensions
         var services = builder.Services;
         services.AddSdrOptions<AgentOptions>(AgentOptions.SectionName);
         services.TryAddSingleton<ObjectionHandler>();
-        services.TryAddSingleton<SlotOfferPlanner>();
-        services.TryAddSingleton<SlotPickParser>();
         services.AddSingleton<IOutboxActionHandler, ReplyAgentAction>();
         services.TryAddScoped<ConversationStore>();
         services.TryAddScoped<ConversationEvents>();

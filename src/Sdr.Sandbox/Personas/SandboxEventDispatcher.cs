@@ -45,11 +45,14 @@ internal sealed class SandboxEventDispatcher(SandboxState state, SandboxWebhookS
         }
 
         var id = Interlocked.Increment(ref _nextWork);
+
+        // The timer starts here, on the caller's thread: a test's fake clock moved after the call always reaches it.
+        var due = Task.Delay(delay, state.TimeProvider, _stopping.Token);
         var task = Task.Run(async () =>
         {
             try
             {
-                await Task.Delay(delay, state.TimeProvider, _stopping.Token);
+                await due;
                 await work(_stopping.Token);
             }
             catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
@@ -62,6 +65,10 @@ internal sealed class SandboxEventDispatcher(SandboxState state, SandboxWebhookS
             }
         });
         _running.TryAdd(id, task);
+        if (task.IsCompleted)
+        {
+            _running.TryRemove(id, out _);
+        }
     }
 
     public async Task DeliverAsync(

@@ -111,7 +111,11 @@ public sealed class SandboxPersonaTests
         var clock = new FakeTimeProvider(Monday);
         await using var sandbox = await GhlSandbox.StartAsync(new SandboxOptions
         {
-            ContactsPerLocation = 5, PersonasEnabled = true, TimeProvider = clock, PersonaReplyDelay = TimeSpan.Zero, PersonaReplyJitter = TimeSpan.Zero,
+            ContactsPerLocation = 5,
+            PersonasEnabled = true,
+            TimeProvider = clock,
+            PersonaReplyDelay = TimeSpan.Zero,
+            PersonaReplyJitter = TimeSpan.Zero,
         });
         using var http = SandboxHttp.Client(sandbox);
 
@@ -177,7 +181,8 @@ public sealed class SandboxPersonaTests
         await using var listener = await WebhookListener.StartAsync();
         await using var sandbox = await GhlSandbox.StartAsync(new SandboxOptions
         {
-            ContactsPerLocation = 5, WebhookTarget = new SandboxWebhookTarget(listener.BaseUrl, SharedSecret: "s3cret"),
+            ContactsPerLocation = 5,
+            WebhookTarget = new SandboxWebhookTarget(listener.BaseUrl, SharedSecret: "s3cret"),
         });
         using var http = SandboxHttp.Client(sandbox);
         var calendar = sandbox.State.Calendar(Location);

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Sdr.Sandbox.Endpoints;
 using Sdr.Sandbox.Http;
+using Sdr.Sandbox.Personas;
 using Sdr.Sandbox.Seeding;
 
 namespace Sdr.Sandbox;
@@ -13,10 +14,12 @@ namespace Sdr.Sandbox;
 public sealed class GhlSandbox : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly SandboxEventDispatcher _events;
 
-    private GhlSandbox(WebApplication app, Uri baseUrl, SandboxState state, SandboxWebhookSender webhooks)
+    private GhlSandbox(WebApplication app, Uri baseUrl, SandboxState state, SandboxWebhookSender webhooks, SandboxEventDispatcher events)
     {
         _app = app;
+        _events = events;
         BaseUrl = baseUrl;
         State = state;
         Webhooks = webhooks;
@@ -28,6 +31,16 @@ public sealed class GhlSandbox : IAsyncDisposable
 
     public SandboxWebhookSender Webhooks { get; }
 
+    /// <summary>
+    /// Where persona answers and booked appointments are posted (starts as <see cref="SandboxOptions.WebhookTarget"/>);
+    /// set it once the product's address is known. Null: the sandbox raises no webhooks on its own.
+    /// </summary>
+    public SandboxWebhookTarget? WebhookTarget
+    {
+        get => _events.Target;
+        set => _events.Target = value;
+    }
+
     public static async Task<GhlSandbox> StartAsync(SandboxOptions? options = null, CancellationToken ct = default)
     {
         options ??= new SandboxOptions();
@@ -37,6 +50,8 @@ public sealed class GhlSandbox : IAsyncDisposable
         }
 
         var state = SandboxSeeder.Build(options);
+        var webhooks = new SandboxWebhookSender(state, options.Seed);
+        var events = new SandboxEventDispatcher(state, webhooks, options.WebhookTarget);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
             ApplicationName = typeof(GhlSandbox).Assembly.GetName().Name,
@@ -51,6 +66,8 @@ public sealed class GhlSandbox : IAsyncDisposable
         });
         builder.Services.AddSingleton(state);
         builder.Services.AddSingleton(new RateLimiter(options));
+        builder.Services.AddSingleton(events);
+        builder.Services.AddSingleton(new PersonaResponder(state, events, webhooks, options));
         builder.Services.ConfigureHttpJsonOptions(json => SandboxJson.Configure(json.SerializerOptions));
 
         var app = builder.Build();
@@ -61,18 +78,20 @@ public sealed class GhlSandbox : IAsyncDisposable
         OpportunityEndpoints.Map(app);
         WorkflowEndpoints.Map(app);
         LocationEndpoints.Map(app);
+        PersonaEndpoints.Map(app);
         FallbackEndpoint.Map(app);
 
         await app.StartAsync(ct);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var baseUrl = new Uri(address.EndsWith('/') ? address : address + "/");
-        return new GhlSandbox(app, baseUrl, state, new SandboxWebhookSender(state, options.Seed));
+        return new GhlSandbox(app, baseUrl, state, webhooks, events);
     }
 
     public async ValueTask DisposeAsync()
     {
-        Webhooks.Dispose();
         await _app.StopAsync();
+        await _events.DisposeAsync();
+        Webhooks.Dispose();
         await _app.DisposeAsync();
     }
 }

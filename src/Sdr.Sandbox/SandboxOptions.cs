@@ -20,6 +20,21 @@ public sealed class SandboxOptions
 
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
+    /// <summary>Seeds scripted prospects (<see cref="SandboxPersona"/>) after the plain contacts; they answer only when a <see cref="WebhookTarget"/> is set.</summary>
+    public bool PersonasEnabled { get; set; }
+
+    /// <summary>Where the sandbox posts persona answers and booked appointments; none: it raises no webhooks on its own.</summary>
+    public SandboxWebhookTarget? WebhookTarget { get; set; }
+
+    /// <summary>How long a persona takes to answer, at least; zero answers at once.</summary>
+    public TimeSpan PersonaReplyDelay { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>Up to this much more, the same for the same message (3-8 s by default).</summary>
+    public TimeSpan PersonaReplyJitter { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>So a loop on our side cannot make a persona answer forever.</summary>
+    public int PersonaMaxAnswersPerDay { get; set; } = 6;
+
     // Bounded so a long benchmark run cannot grow the request log without limit.
     public int MaxRecordedRequests { get; set; } = 100_000;
 }

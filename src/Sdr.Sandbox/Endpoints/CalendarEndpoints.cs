@@ -1,5 +1,6 @@
 using System.Globalization;
 using Sdr.Sandbox.Http;
+using Sdr.Sandbox.Personas;
 
 namespace Sdr.Sandbox.Endpoints;
 
@@ -67,7 +68,7 @@ internal static class CalendarEndpoints
         return Results.Json(result, SandboxJson.Options);
     }
 
-    private static async Task<IResult> Book(HttpContext context, SandboxState state)
+    private static async Task<IResult> Book(HttpContext context, SandboxState state, SandboxEventDispatcher events)
     {
         var body = await SandboxJson.ReadAsync<AppointmentBody>(context);
         if (body is null || string.IsNullOrEmpty(body.CalendarId) || string.IsNullOrEmpty(body.LocationId)
@@ -116,6 +117,7 @@ internal static class CalendarEndpoints
         var appointment = new SandboxAppointment(
             state.NewId(), body.LocationId, calendar.Id, contact.Id, start, end, body.Title, body.AppointmentStatus ?? "confirmed", now);
         state.Record(appointment);
+        events.AppointmentBooked(appointment);
         var offset = TimeZoneInfo.ConvertTime(start, zone);
         return Results.Json(
             new

@@ -1,4 +1,5 @@
 using Sdr.Sandbox.Http;
+using Sdr.Sandbox.Personas;
 
 namespace Sdr.Sandbox.Endpoints;
 
@@ -13,7 +14,7 @@ internal static class ConversationEndpoints
         app.MapGet("/conversations/{conversationId}/messages", Messages);
     }
 
-    private static async Task<IResult> Send(HttpContext context, SandboxState state)
+    private static async Task<IResult> Send(HttpContext context, SandboxState state, PersonaResponder personas)
     {
         var body = await SandboxJson.ReadAsync<SendMessageBody>(context);
         if (body is null)
@@ -52,6 +53,7 @@ internal static class ConversationEndpoints
         var message = new SandboxMessage(state.NewId(), conversation.Id, contact.LocationId, contact.Id, kind, "outbound", text, body.Subject, "delivered", now);
         conversation.Append(message);
         state.Record(new SentMessage(contact.LocationId, contact.Id, kind, text, body.Subject, message.Id, conversation.Id, now));
+        personas.MessageSent(message);
         return Results.Json(
             new
             {

@@ -1,3 +1,4 @@
+using Sdr.Sandbox.Personas;
 using Sdr.Sandbox.State;
 
 namespace Sdr.Sandbox.Seeding;
@@ -9,6 +10,7 @@ internal static class SandboxSeeder
         var now = options.TimeProvider.GetUtcNow();
         var locations = new List<LocationData>(options.Locations.Count);
         var seeded = new List<(LocationData Data, List<SandboxContact> Contacts)>();
+        var personas = new List<(SandboxContact Contact, SandboxPersona Persona)>();
         for (var index = 0; index < options.Locations.Count; index++)
         {
             var location = options.Locations[index];
@@ -30,6 +32,14 @@ internal static class SandboxSeeder
                 .. SeedCatalog.WorkflowNames.Select(name => new SandboxWorkflow(
                     ids.NextGuid().ToString(), location.LocationId, name, "published", now.AddDays(-200))),
             ];
+            if (options.PersonasEnabled)
+            {
+                // After every other seeded id, so turning personas on changes none of them.
+                var found = PersonaSeeder.Create(location.LocationId, ids, new Random(unchecked((options.Seed * 104729) + index)), now);
+                contacts.AddRange(found.Select(p => p.Contact));
+                personas.AddRange(found);
+            }
+
             locations.Add(data);
             seeded.Add((data, contacts));
         }
@@ -41,6 +51,11 @@ internal static class SandboxSeeder
             {
                 state.AddContact(contact);
             }
+        }
+
+        foreach (var (contact, persona) in personas)
+        {
+            state.AssignPersona(contact.Id, persona);
         }
 
         return state;

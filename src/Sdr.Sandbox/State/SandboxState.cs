@@ -20,6 +20,9 @@ public sealed class SandboxState
     private readonly RecordingLog<DndUpdate> _dndUpdates = new(int.MaxValue);
     private readonly RecordingLog<SandboxAppointment> _appointments = new(int.MaxValue);
     private readonly RecordingLog<RecordedRequest> _requests;
+    private readonly RecordingLog<PersonaReply> _personaReplies = new(int.MaxValue);
+    private readonly RecordingLog<SandboxWebhookDelivery> _webhookDeliveries = new(int.MaxValue);
+    private readonly ConcurrentDictionary<string, PersonaContact> _personas = new(StringComparer.Ordinal);
     private volatile bool _rateLimitEnabled;
 
     internal SandboxState(SandboxOptions options, IEnumerable<LocationData> locations)
@@ -88,6 +91,36 @@ public sealed class SandboxState
 
     public IReadOnlyList<RecordedRequest> Requests => _requests.Snapshot();
 
+    /// <summary>Answers persona contacts sent, oldest first.</summary>
+    public IReadOnlyList<PersonaReply> PersonaReplies => _personaReplies.Snapshot();
+
+    /// <summary>Webhooks the sandbox raised on its own (persona answers, booked appointments), oldest first.</summary>
+    public IReadOnlyList<SandboxWebhookDelivery> WebhookDeliveries => _webhookDeliveries.Snapshot();
+
+    public SandboxPersona? PersonaOf(string contactId) => _personas.TryGetValue(contactId, out var p) ? p.Persona : null;
+
+    /// <summary>The location's persona contacts, by persona, then in seeding order.</summary>
+    public IReadOnlyList<PersonaContact> PersonaContacts(string locationId)
+    {
+        var order = Location(locationId).Contacts.Select((c, i) => (c.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        return [.. _personas.Values.Where(p => p.LocationId == locationId).OrderBy(p => p.Persona).ThenBy(p => order.GetValueOrDefault(p.ContactId))];
+    }
+
+    /// <summary>Makes a contact answer as <paramref name="persona"/> (tests give one to a contact of their choice).</summary>
+    public PersonaContact AssignPersona(string contactId, SandboxPersona persona)
+    {
+        var contact = GetContact(contactId) ?? throw new KeyNotFoundException($"Unknown sandbox contact '{contactId}'.");
+        string zone;
+        lock (contact.Sync)
+        {
+            zone = contact.Timezone ?? Location(contact.LocationId).Location.TimeZone;
+        }
+
+        var assigned = new PersonaContact(contact.Id, contact.LocationId, persona, zone);
+        _personas[contact.Id] = assigned;
+        return assigned;
+    }
+
     public SandboxContact? GetContact(string id) => _contacts.GetValueOrDefault(id);
 
     public IReadOnlyList<SandboxContact> Contacts(string locationId) => Location(locationId).Contacts;
@@ -155,6 +188,8 @@ public sealed class SandboxState
         _dndUpdates.Clear();
         _appointments.Clear();
         _requests.Clear();
+        _personaReplies.Clear();
+        _webhookDeliveries.Clear();
     }
 
     internal string NewId() => _runtimeIds.Next();
@@ -194,6 +229,10 @@ public sealed class SandboxState
     internal void Record(SandboxAppointment appointment) => _appointments.Add(appointment);
 
     internal void Record(RecordedRequest request) => _requests.Add(request);
+
+    internal void Record(PersonaReply reply) => _personaReplies.Add(reply);
+
+    internal void Record(SandboxWebhookDelivery delivery) => _webhookDeliveries.Add(delivery);
 
     private LocationData Location(string locationId) =>
         _byLocation.TryGetValue(locationId, out var data)

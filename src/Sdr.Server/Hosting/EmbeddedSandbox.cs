@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Sdr.Core.Configuration;
 using Sdr.Core.GoHighLevel;
 using Sdr.Core.Webhooks;
@@ -20,6 +22,7 @@ internal sealed partial class EmbeddedSandbox(IConfiguration configuration, ILog
     public static IHostApplicationBuilder AddEmbeddedSandbox(IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<EmbeddedSandbox>();
+        builder.Services.AddHostedService<WebhookTargetOnStart>();
         builder.Services.AddOptions<GhlOptions>().PostConfigure<EmbeddedSandbox>((options, embedded) =>
         {
             if (embedded.Sandbox is { } sandbox)
@@ -50,6 +53,28 @@ internal sealed partial class EmbeddedSandbox(IConfiguration configuration, ILog
         return builder;
     }
 
+    /// <summary>
+    /// The product's webhook base on the first HTTP address it listens on (a wildcard host read as
+    /// localhost), where the sandbox's personas post their answers; null when it listens on none.
+    /// </summary>
+    public static Uri? WebhookBase(IEnumerable<string> addresses)
+    {
+        var ordered = addresses.OrderBy(a => a.StartsWith("https:", StringComparison.OrdinalIgnoreCase) ? 1 : 0);
+        foreach (var address in ordered)
+        {
+            var local = address.Replace("://+", "://localhost", StringComparison.Ordinal)
+                .Replace("://*", "://localhost", StringComparison.Ordinal)
+                .Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal)
+                .Replace("://[::]", "://localhost", StringComparison.Ordinal);
+            if (Uri.TryCreate(local, UriKind.Absolute, out var uri))
+            {
+                return new Uri(uri, "/sdr/webhook/");
+            }
+        }
+
+        return null;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_sandbox.IsValueCreated && _sandbox.Value is { } sandbox)
@@ -67,11 +92,34 @@ internal sealed partial class EmbeddedSandbox(IConfiguration configuration, ILog
         }
 
         // Options are built synchronously; this runs once, at start-up, on a thread-pool thread.
-        var sandbox = GhlSandbox.StartAsync(new SandboxOptions()).GetAwaiter().GetResult();
+        var sandbox = GhlSandbox.StartAsync(new SandboxOptions { PersonasEnabled = true }).GetAwaiter().GetResult();
         LogSandbox(logger, sandbox.BaseUrl);
         return sandbox;
     }
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sandbox personas answer through {WebhookBase}")]
+    private static partial void LogWebhookTarget(ILogger logger, Uri webhookBase);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "No GHL token configured: using the in-process GHL sandbox at {BaseUrl}. Set Ghl__Locations__0__LocationId and Ghl__Locations__0__Token to use a real location.")]
     private static partial void LogSandbox(ILogger logger, Uri baseUrl);
+
+    /// <summary>Once the server listens, points the sandbox's persona answers and booking webhooks at it.</summary>
+    private sealed class WebhookTargetOnStart(EmbeddedSandbox embedded, IServer server, IHostApplicationLifetime lifetime, ILogger<EmbeddedSandbox> logger) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            lifetime.ApplicationStarted.Register(() =>
+            {
+                if (embedded.Sandbox is { } sandbox
+                    && WebhookBase(server.Features.Get<IServerAddressesFeature>()?.Addresses ?? []) is { } target)
+                {
+                    sandbox.WebhookTarget = new SandboxWebhookTarget(target);
+                    LogWebhookTarget(logger, target);
+                }
+            });
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
 }

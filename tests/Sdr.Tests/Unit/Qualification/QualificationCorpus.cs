@@ -47,5 +47,10 @@ public static class QualificationCorpus
         new("slow build-up", [Opener, "Maybe, what's out there around 400k?", "us: Happy to send some. Are you pre-approved?", "Not yet", "us: No problem. When would you want to move?", "Probably summer"], false, false, Ambiguous),
         new("who is this", [Opener, "Who is this?"], false, false, Ambiguous),
         new("stated budget, no timeline", [Opener, "We'd like to buy something under $400k"], false, false, Buyer),
+        new("sold, renting, pre-approved", [Opener, "We sold our house last month and are renting until we find something. Pre-approved for $700k"], true, false, Buyer),
+        new("baby on the way", [Opener, "my wife and I are expecting a baby and need a bigger place asap"], false, false, Buyer),
+        new("what could I get", [Opener, "How much could I get for my house? We're moving to Florida in June"], false, false, Seller),
+        new("send listings", [Opener, "Send me listings under 300k"], false, false, Buyer),
+        new("bare yes to the opener", [Opener, "Yes"], false, false, Ambiguous),
     ];
 }

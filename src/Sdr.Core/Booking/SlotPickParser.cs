@@ -9,7 +9,7 @@ namespace Sdr.Core.Booking;
 /// time that was not offered is <see cref="SlotPickKind.NoneWork"/> with what was asked for; then "none of those
 /// work" / "neither" / "different time?"; "either works" takes the first; "yes" or 👍 takes a single offer. Clauses
 /// that say no ("tuesday doesn't work, wednesday does") rule their slots out. A bare number counts only when the rest
-/// of the message is about the slots (see <see cref="SlotReplyReader"/>). Deterministic: no clock but <c>now</c>.
+/// of its sentence is about the slots (see <see cref="SlotReplyReader"/>). Deterministic: no clock but <c>now</c>.
 /// </summary>
 public sealed class SlotPickParser
 {

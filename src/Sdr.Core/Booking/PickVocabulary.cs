@@ -26,10 +26,10 @@ internal static partial class PickVocabulary
 
     /// <summary>Ordinal words to a position, 1-based; 0 is the last offered, -1 the middle of three.</summary>
     public static readonly Dictionary<string, int> Ordinals = Index(
-        (1, ["first", "frist", "firts", "primera", "primero", "primer"]),
+        (1, ["first", "frist", "firts", "earliest", "primera", "primero", "primer"]),
         (2, ["second", "secound", "seccond", "secnd", "segunda", "segundo"]),
         (3, ["third", "thrid", "tercera", "tercero", "tercer"]),
-        (0, ["last", "latter", "ultima", "ultimo"]),
+        (0, ["last", "latter", "latest", "ultima", "ultimo"]),
         (-1, ["middle"]));
 
     public static readonly Dictionary<string, int> NumberWords = Index(
@@ -82,7 +82,7 @@ internal static partial class PickVocabulary
     [GeneratedRegex(@"\b(re ?schedule|rescheduling|reprogramar|(move|moving|push|change|shift) (it|our call|the call|our appointment|the appointment|my appointment|the time|our time|the meeting)|cant make (it|the call|our call)|something came up|(cambiar|mover) (la )?(cita|llamada|hora))\b")]
     public static partial Regex Reschedule();
 
-    [GeneratedRegex(@"\b(none|neither|ninguno|ninguna|nada|no good|no bueno|not good|(doesnt|dont|wont|does not|do not|will not|cant) work|(different|another|other|diff|otro|otra|otros|otras) (time|times|day|days|option|options|slot|slots|dia|dias|hora|horas|horario|horarios|opcion|opciones)|anything (else|later|earlier|sooner)|something (else|later|earlier|sooner)|(later|earlier) (in the )?(week|day)|cant do (any|those|these|them|that)|cant make (any|those|these|them)|no (me )?(sirve|sirven|funciona|funcionan|puedo)|not available|busy)\b|^(no|nope|nah|no no)$")]
+    [GeneratedRegex(@"\b(none|neither|ninguno|ninguna|nada|no good|no bueno|not good|(doesnt|dont|wont|does not|do not|will not|cant) work|(different|another|other|diff|otro|otra|otros|otras) (time|times|day|days|option|options|slot|slots|dia|dias|hora|horas|horario|horarios|opcion|opciones)|anything (else|later|earlier|sooner)|something (else|later|earlier|sooner)|(later|earlier) (in the )?(week|day)|cant do (any|those|these|them|that)|cant make (any|those|these|them)|no (me )?(sirve|sirven|funciona|funcionan|puedo)|not available|not (this|that) (week|day)|busy)\b|^(no|nope|nah|no no)$")]
     public static partial Regex NoneWork();
 
     [GeneratedRegex(@"\b(either (one|works|is fine|is good|way|of them)|any (of (them|those|these)|one|works|is fine)|anytime|any time works|whichever|whatever works|whatever is easiest|cualquiera)\b|^either$")]

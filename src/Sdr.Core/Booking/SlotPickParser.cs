@@ -9,7 +9,7 @@ namespace Sdr.Core.Booking;
 /// time that was not offered is <see cref="SlotPickKind.NoneWork"/> with what was asked for; then "none of those
 /// work" / "neither" / "different time?"; "either works" takes the first; "yes" or 👍 takes a single offer. Clauses
 /// that say no ("tuesday doesn't work, wednesday does") rule their slots out. A bare number counts only when the rest
-/// of the message is about the slots (see <see cref="SlotReplyReader"/>). Deterministic: no clock but <c>now</c>.
+/// of its sentence is about the slots (see <see cref="SlotReplyReader"/>). Deterministic: no clock but <c>now</c>.
 /// </summary>
 public sealed class SlotPickParser
 {
@@ -31,7 +31,7 @@ public sealed class SlotPickParser
             reader.Read(clause);
         }
 
-        var claims = reader.Claims.Where(c => c.Strong || reader.AboutSlotsOnly).ToList();
+        var claims = reader.Claims.Where(c => c.Strong).ToList();
         var matcher = new SlotMatcher(offered, zone, now);
         if (PickVocabulary.Declined().IsMatch(words))
         {
@@ -79,6 +79,14 @@ public sealed class SlotPickParser
 
         var matched = positive.Select(claim => (Claim: claim, Indexes: matcher.Match(claim))).ToList();
         var pointing = matched.Where(m => m.Indexes.Count > 0).ToList();
+        var otherTime = matched.Find(m => m.Indexes.Count == 0 && m.Claim.Time is not null).Claim;
+        if (otherTime is not null && pointing.Count > 0 && pointing.TrueForAll(m => m.Claim.Time is null && m.Claim.Position is null))
+        {
+            // "Tuesday works but can it be at 4?": the day offered, at another hour.
+            var day = otherTime.Day ?? pointing.Select(m => m.Claim.Day).FirstOrDefault(d => d is not null);
+            return WithRequest(new SlotPick(SlotPickKind.NoneWork, null, SlotPickRules.RequestedOtherTime), otherTime with { Day = day }, matcher);
+        }
+
         if (pointing.Count > 0)
         {
             var common = pointing.Skip(1).Aggregate((IEnumerable<int>)pointing[0].Indexes, (set, m) => set.Intersect(m.Indexes)).ToList();

@@ -6,8 +6,9 @@ namespace Sdr.Core.Booking;
 /// Reads the claims of each clause of a reply. A number is a choice when marked ("option 2", "#2", "2)") or
 /// bare; a time when it has minutes or am/pm ("10:30", "3pm"), follows "at" / "a las", or stands in a
 /// clause that names a day ("tue 3"). Bare numbers and ordinals are weak: they count only when every other
-/// word of the message is one that may surround a choice (<see cref="PickVocabulary.Filler"/>), so "2" in
-/// "I have 2 kids" or "$200k" is not a pick.
+/// word of their clause (sentence, or part of one between commas or "but") is one that may surround a choice
+/// (<see cref="PickVocabulary.Filler"/>), so "2" in "I have 2 kids" or "$200k" is not a pick, but in "Can't wait!
+/// 2 it is" it is.
 /// </summary>
 internal sealed class SlotReplyReader(int offeredCount)
 {
@@ -120,19 +121,18 @@ internal sealed class SlotReplyReader(int offeredCount)
             }
         }
 
+        var plain = true;
         for (var i = 0; i < clause.Count; i++)
         {
             var word = WordAt(clause, i);
             negated |= word is not null && (Negations.Contains(word) || (word == "no" && WordAt(clause, i + 1) is "good" or "puedo" or "me" or "funciona" or "sirve" or "podre"));
-            if (!consumed[i] && !(word is not null && (Filler.Contains(word) || Negations.Contains(word) || Affirmations.Contains(word) || word == "no")))
-            {
-                AboutSlotsOnly = false;
-            }
+            plain &= consumed[i] || (word is not null && (Filler.Contains(word) || Negations.Contains(word) || Affirmations.Contains(word) || word == "no"));
         }
 
+        AboutSlotsOnly &= plain;
         foreach (var index in indexes)
         {
-            _claims.Add(index with { Negated = negated });
+            _claims.Add(index with { Negated = negated, Strong = index.Strong || plain });
         }
 
         if (days.Count == 0 && times.Count == 0 && part is null && !nextWeek)
@@ -145,7 +145,7 @@ internal sealed class SlotReplyReader(int offeredCount)
             foreach (var (time, strong) in times.Count == 0 ? [(null, false)] : times.Select(t => ((TimeReference?)t.Time, t.Strong)))
             {
                 var rule = time is null ? (day is null && !nextWeek ? SlotPickRules.PartOfDay : SlotPickRules.Day) : day is null ? SlotPickRules.Time : SlotPickRules.DayAndTime;
-                _claims.Add(new SlotClaim(rule, strong || day is not null || part is not null || nextWeek, negated)
+                _claims.Add(new SlotClaim(rule, strong || plain || day is not null || part is not null || nextWeek, negated)
                 {
                     Day = day,
                     Time = time,

@@ -73,6 +73,8 @@ public sealed class SlotPickParserTests
     [InlineData("1\uFE0F\u20E3", SlotPickKind.Chosen, 0, "number")]
     [InlineData("the 3rd", SlotPickKind.Chosen, 2, "ordinal")]
     [InlineData("2 pls", SlotPickKind.Chosen, 1, "number")]
+    [InlineData("Can't wait! 2 it is", SlotPickKind.Chosen, 1, "number")]
+    [InlineData("the earliest one", SlotPickKind.Chosen, 0, "ordinal")]
     [InlineData("Good morning! 1 please", SlotPickKind.Chosen, 0, "number")]
     [InlineData("Buenas tardes, la 2", SlotPickKind.Chosen, 1, "number")]
     [InlineData("Tuesday at 3 would be great, looking forward to it", SlotPickKind.Chosen, 0, "day_and_time")]
@@ -112,6 +114,8 @@ public sealed class SlotPickParserTests
     [InlineData("What about Thursday morning?", SlotPickKind.NoneWork, null, "requested_other_time")]
     [InlineData("I'm out of town all week, next week?", SlotPickKind.NoneWork, null, "requested_other_time")]
     [InlineData("I can't do Tuesday", SlotPickKind.NoneWork, null, "rejected_offered")]
+    [InlineData("not this week", SlotPickKind.NoneWork, null, "none_work")]
+    [InlineData("Tuesday works but can it be at 4?", SlotPickKind.NoneWork, null, "requested_other_time")]
     // no call at all
     [InlineData("not interested in a call", SlotPickKind.Declined, null, "declined")]
     [InlineData("no thanks just text me", SlotPickKind.Declined, null, "declined")]
@@ -184,6 +188,12 @@ public sealed class SlotPickParserTests
     {
         _parser.Parse("Monday at 4?", Offered, Eastern, Now).RequestedTime.ShouldBe(Local("2026-12-14 16:00", Eastern));
         _parser.Parse("4 works", Offered, Eastern, Now).RequestedTime.ShouldBe(Local("2026-12-08 16:00", Eastern));
+    }
+
+    [Fact]
+    public void Parse_AnOfferedDayAtAnotherHour_AsksForThatDayAndHour()
+    {
+        _parser.Parse("Tuesday works but can it be at 4?", Offered, Eastern, Now).RequestedTime.ShouldBe(Local("2026-12-08 16:00", Eastern));
     }
 
     [Fact]

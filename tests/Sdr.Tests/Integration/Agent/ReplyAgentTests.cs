@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Sdr.Core.Data.Entities;
+using Sdr.Core.GoHighLevel;
 using Sdr.Sandbox;
 using Sdr.Tests.Integration.Support;
 using Sdr.Tests.Support;
@@ -307,6 +308,111 @@ public sealed class ReplyAgentTests
         var days = await host.Client.GetAsync($"/sdr/stats/objections?location_id={host.LocationId}&days=0");
         days.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await days.Content.ReadAsStringAsync()).ShouldContain("days");
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task ReadyBuyer_WithoutACalendar_IsQualifiedAndHandedOff_WithTagsAndANote(string provider)
+    {
+        await using var host = await SdrTestHost.StartAsync(provider);
+        var contact = host.TextableContacts(1)[0];
+        (await host.EnrollAsync(contact.Id)).EnsureSuccessStatusCode();
+        var tagsBefore = contact.Tags.ToList();
+
+        await ReplyAsync(host, contact.Id, ReadyBuyer);
+
+        var sequence = await host.GetSequenceAsync(contact.Id);
+        sequence.GetProperty("current_step").GetString().ShouldBe("qualified");
+        sequence.GetProperty("active").GetBoolean().ShouldBeFalse();
+        sequence.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("kind").GetString()).ShouldContain("handed_off");
+        host.Sandbox.State.TagChanges.Where(t => t.ContactId == contact.Id && t.Added).Select(t => t.Tag.ToLowerInvariant())
+            .ShouldBe(["buyer-bot-active", "sdr-qualified"], ignoreOrder: true);
+        contact.Tags.ShouldBe([.. tagsBefore, "buyer-bot-active", "sdr-qualified"], ignoreOrder: true);
+        var note = host.Sandbox.State.NotesFor(contact.Id).ShouldHaveSingleItem();
+        note.Body.ShouldContain("buyer_bot");
+        note.Body.ShouldContain("FRS");
+
+        var prospect = await host.Client.GetFromJsonAsync<JsonElement>($"/sdr/prospects/{contact.Id}");
+        prospect.GetProperty("frs_score").GetDouble().ShouldBeGreaterThanOrEqualTo(60);
+        prospect.GetProperty("pcs_score").GetDouble().ShouldBeGreaterThan(0);
+        prospect.GetProperty("lead_type").GetString().ShouldBe("buyer");
+        prospect.GetProperty("handoff_target").GetString().ShouldBe("buyer_bot");
+        prospect.GetProperty("qualification_signals").GetArrayLength().ShouldBeGreaterThan(0);
+
+        // The cadence is over for this contact: nothing more goes out.
+        var sent = SentTo(host, contact.Id).Count;
+        host.Clock.Advance(TimeSpan.FromDays(5));
+        await host.ProcessBatchAsync();
+        SentTo(host, contact.Id).Count.ShouldBe(sent);
+    }
+
+    [Fact]
+    public async Task HotBuyer_WithACalendar_IsOfferedTimes_BooksThePick_AndIsHandedOffAfterTheBooking()
+    {
+        await using var host = await StartWithCalendarAsync();
+        var contact = host.TextableContacts(1)[0];
+        (await host.EnrollAsync(contact.Id)).EnsureSuccessStatusCode();
+
+        await ReplyAsync(host, contact.Id, ReadyBuyer);
+
+        var offer = SentTo(host, contact.Id).Last();
+        offer.Body!.ShouldContain("1)");
+        var sequence = await host.GetSequenceAsync(contact.Id);
+        sequence.GetProperty("active").GetBoolean().ShouldBeTrue();
+        sequence.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("kind").GetString()).ShouldContain("slots_offered");
+        host.Sandbox.State.TagChanges.ShouldNotContain(t => t.ContactId == contact.Id, "no other bot starts in the middle of the booking");
+
+        await ReplyAsync(host, contact.Id, "The first one works");
+
+        var appointment = host.Sandbox.State.Appointments.ShouldHaveSingleItem();
+        appointment.ContactId.ShouldBe(contact.Id);
+        sequence = await host.GetSequenceAsync(contact.Id);
+        sequence.GetProperty("current_step").GetString().ShouldBe("booked");
+        SentTo(host, contact.Id).Last().Body!.ShouldContain("booked");
+        host.Sandbox.State.TagChanges.Where(t => t.ContactId == contact.Id && t.Added).Select(t => t.Tag.ToLowerInvariant()).ShouldContain("sdr-qualified");
+        var offerRow = await host.WithDbAsync(db => db.BookingOffers.SingleAsync(o => o.ContactId == contact.Id));
+        offerRow.Status.ShouldBe(BookingOfferStatus.Booked);
+        offerRow.AppointmentId.ShouldBe(appointment.Id);
+    }
+
+    [Fact]
+    public async Task HotBuyer_NoneOfThoseWork_GetsNewTimes_AndATakenSlotGetsNewOffers()
+    {
+        await using var host = await StartWithCalendarAsync();
+        var contact = host.TextableContacts(1)[0];
+        (await host.EnrollAsync(contact.Id)).EnsureSuccessStatusCode();
+        await ReplyAsync(host, contact.Id, ReadyBuyer);
+        var first = await host.WithDbAsync(db => db.BookingOffers.SingleAsync(o => o.ContactId == contact.Id));
+
+        await ReplyAsync(host, contact.Id, "none of those work for me");
+
+        var offers = await host.WithDbAsync(db => db.BookingOffers.Where(o => o.ContactId == contact.Id).OrderBy(o => o.Id).ToListAsync());
+        offers.Count.ShouldBe(2);
+        offers[0].Status.ShouldBe(BookingOfferStatus.Superseded);
+        offers[1].Round.ShouldBe(2);
+        offers[1].OfferedSlots().ShouldNotContain(s => first.OfferedSlots().Contains(s));
+
+        // The slot they pick is taken meanwhile: GHL refuses it and new times are offered.
+        var taken = offers[1].OfferedSlots()[0];
+        var other = host.TextableContacts(2)[1];
+        await host.Services.GetRequiredService<IGoHighLevelClient>().CreateAppointmentAsync(
+            host.LocationId, new GhlAppointmentRequest(first.CalendarId, other.Id, taken, taken.AddMinutes(30), "someone else"));
+        await ReplyAsync(host, contact.Id, "1");
+
+        offers = await host.WithDbAsync(db => db.BookingOffers.Where(o => o.ContactId == contact.Id).OrderBy(o => o.Id).ToListAsync());
+        offers.Count.ShouldBe(3);
+        offers[2].OfferedSlots().ShouldNotContain(taken);
+        (await host.GetSequenceAsync(contact.Id)).GetProperty("current_step").GetString().ShouldNotBe("booked");
+    }
+
+    private const string ReadyBuyer = "Yes! We're pre-approved for 450k and want to move in the next 30 days. Can we see some homes?";
+
+    private static async Task<SdrTestHost> StartWithCalendarAsync()
+    {
+        var probe = await SdrTestHost.StartAsync(TestDatabases.Sqlite);
+        var calendarId = probe.Sandbox.State.Calendar(probe.LocationId).Id;
+        await probe.DisposeAsync();
+        return await SdrTestHost.StartAsync(TestDatabases.Sqlite, new Dictionary<string, string?> { ["SDR_CALENDAR_ID"] = calendarId });
     }
 
     private static async Task ReplyAsync(SdrTestHost host, string contactId, string body)

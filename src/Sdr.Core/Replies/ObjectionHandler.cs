@@ -45,7 +45,7 @@ public sealed class ObjectionHandler
         new(ReplyCategory.Engagement, 0, ReplyDecidedBy.Patterns, EmptyRule, [], IsUnsure: true, IsAutoResponder: false);
 
     // "I'm not NOT interested", "not uninterested": the keyword layer reads the inner "not interested".
-    private static readonly Regex DoubleNegatedInterest = RevocationPhrase.Compile(
+    private static readonly Regex DoubleNegatedInterest = ReplyRegex.Compile(
         @"\b(not|never) (not|never|un|dis) ?(interested|intrested|interesed|intersted)\b");
 
     private readonly ComplianceKeywordClassifier _keywords;

@@ -49,5 +49,31 @@ internal static class ReplySamples
             + "Is your estimate free? Don't want a bunch of calls from other agents afterwards.",
     ];
 
+    /// <summary>Replies for the ObjectionHandler's pattern layer, like tests/Sdr.Tests/Unit/Replies/reply-corpus.tsv.</summary>
+    public static readonly string[] Objections =
+    [
+        "No thanks", "Nah I'm good", "We're not selling", "not interested right now, maybe next year", "Maybe in the fall",
+        "We already have an agent", "Ya tengo agente", "working w/ an agent already thx", "Check back in a few months",
+        "Tal vez el próximo año", "Too expensive", "The market is crazy", "What's your commission?", "can't afford anything right now",
+        "What's this about?", "How did you get my number?", "Más información por favor", "Curious what my place is worth",
+        "sure call me", "👍", "I'm not NOT interested", "We're thinking about selling this spring", "Can we see the house this weekend?",
+        "We have an agent but what's the price range in this area?", "Yes what's next", "Sí, llámame", "Hi Alex! Good to hear from you",
+        "I'm Driving with Do Not Disturb While Driving turned on. I'll see your message when I get where I'm going.",
+        "Free Msg: Unable to send message - Message Blocking is active.", "This number is no longer in service.",
+    ];
+
+    /// <summary>Email bodies: HTML, quoted history, signatures (classified with isEmail: true).</summary>
+    public static readonly string[] Emails =
+    [
+        "<div dir=\"ltr\">Take me off your list please.</div><br><div class=\"gmail_quote\"><div dir=\"ltr\" class=\"gmail_attr\">On Thu, Dec 3, 2026 at 2:11 PM Alex Rivera &lt;alex@realty.example&gt; wrote:<br></div><blockquote class=\"gmail_quote\">Hi Pat, just following up on my note about your home on Elm Street. Homes nearby sold quickly this fall.</blockquote></div>",
+        "Yes, Thursday at 4 works for me. My address is 12 Oak Street.\n\nOn Mon, Dec 1, 2026 at 9:00 AM Alex Rivera <alex@realty.example> wrote:\n> Would Thursday work for a quick walkthrough?\n> Alex",
+        "<html><head><style>p{color:red}</style></head><body><p>Can you tell me more about what you're offering?</p><p>Thanks,<br>Jim</p></body></html>",
+        "<p>We are not interested at this time.</p><p>Regards,<br>Linda</p><p>________________________________<br>From: Alex Rivera &lt;alex@realty.example&gt;<br>Sent: Tuesday, December 1, 2026 10:00 AM<br>Subject: Your home on Elm</p>",
+        "Thank you for your message. I am out of the office until Monday, December 8 with limited access to email.",
+    ];
+
     public static string[] All() => [.. OptOutKeywords, .. Revocations, .. HelpAndOptIn, .. LookAlikes, .. Engagement];
+
+    /// <summary>SMS replies for the full ObjectionHandler: the compliance sample plus the objection sample.</summary>
+    public static string[] ObjectionMix() => [.. All(), .. Objections];
 }

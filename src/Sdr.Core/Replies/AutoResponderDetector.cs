@@ -36,5 +36,5 @@ internal static class AutoResponderDetector
         return null;
     }
 
-    private static Regex Compile(string pattern) => RevocationPhrase.Compile(pattern);
+    private static Regex Compile(string pattern) => ReplyRegex.Compile(pattern);
 }

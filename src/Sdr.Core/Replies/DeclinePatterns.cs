@@ -26,6 +26,10 @@ internal static class DeclinePatterns
             @"^(no|nope|nah|naw)( (thanks?|thank (you|u)|thx|ty))? (not|we're not|were not|we are not|i'm not|im not) (selling|moving|interested|looking)\b",
             0.88, ReplyPatternGuards.QualifiedDecline),
 
+        Of(ReplyCategory.NotInterested, "no_thanks",
+            $@"^(thanks?|thank (you|u)|thx|ty|gracias|appreciate it|i appreciate it)( but| pero)? (no|nope|nah|no thanks|no thank you|we're good|were good|i'm good|im good|we'll pass|i'll pass|pass)( {Thanks})*$",
+            0.85, ReplyPatternGuards.QualifiedDecline),
+
         // "Not selling", "house is not for sale", "we're staying put".
         Of(ReplyCategory.NotInterested, "not_selling",
             $@"\b(not|never|no plans to|no plan to|no intention of|no intentions of|not planning (on|to)|not looking to|not trying to|not going to|not gonna|have no plans to|won't|wont|will never|would never|we'll never|i'll never) (be )?(sell|selling|sellin|list|listing|move|moving)\b",
@@ -58,7 +62,7 @@ internal static class DeclinePatterns
             0.88, ReplyPatternGuards.Negatable,
             unless: @"\b(list|listed|listing) with (you|u|your|y'all|yall)\b|\bif (we|i) (list|listed)\b"),
         Of(ReplyCategory.AlreadyAgent, "es_has_agent",
-            $@"\b(ya )?(tengo|tenemos|trabajo con|trabajamos con|estoy con|estamos con) (un |una |mi |nuestro |nuestra )?{AgentNoun}\b|\bya (tengo|tenemos) (a alguien|quien me ayude|quien nos ayude)\b",
+            $@"\b(ya )?(tengo|tenemos|trabajo con|trabajamos con|estoy con|estamos con|estoy trabajando con|estamos trabajando con|trabajando con) (un |una |mi |nuestro |nuestra )?{AgentNoun}\b|\bya (tengo|tenemos) (a alguien|quien me ayude|quien nos ayude)\b",
             0.9, ReplyPatternGuards.Negatable),
     ];
 }

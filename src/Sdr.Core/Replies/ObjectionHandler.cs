@@ -41,11 +41,20 @@ public sealed class ObjectionHandler
     private const double DefaultConfidence = 0.5;
     private const double AutoResponderConfidence = 0.95;
 
+    /// <summary>The rule when the pattern layer timed out (a starved machine): the reply is left to the LLM or a person.</summary>
+    public const string TimeoutRule = "patterns:timeout";
+
     private static readonly ReplyClassification Empty =
         new(ReplyCategory.Engagement, 0, ReplyDecidedBy.Patterns, EmptyRule, [], IsUnsure: true, IsAutoResponder: false);
 
+    private static readonly ReplyClassification TimedOut =
+        new(ReplyCategory.Engagement, 0, ReplyDecidedBy.Patterns, TimeoutRule, [], IsUnsure: true, IsAutoResponder: false);
+
+    private static readonly ReplyClassification Default =
+        new(ReplyCategory.Engagement, DefaultConfidence, ReplyDecidedBy.Patterns, DefaultRule, [], IsUnsure: true, IsAutoResponder: false);
+
     // "I'm not NOT interested", "not uninterested": the keyword layer reads the inner "not interested".
-    private static readonly Regex DoubleNegatedInterest = RevocationPhrase.Compile(
+    private static readonly Regex DoubleNegatedInterest = ReplyRegex.Compile(
         @"\b(not|never) (not|never|un|dis) ?(interested|intrested|interesed|intersted)\b");
 
     private readonly ComplianceKeywordClassifier _keywords;
@@ -76,20 +85,28 @@ public sealed class ObjectionHandler
         }
 
         var reply = ReplyNormalizer.Normalize(text);
-        if (AutoResponderDetector.Detect(reply) is { } autoResponderRule)
+        string? autoResponderRule;
+        List<ReplyDetection> detections;
+        try
+        {
+            autoResponderRule = AutoResponderDetector.Detect(reply);
+            detections = autoResponderRule is null ? ReplyPatternMatcher.Detect(reply, text) : [];
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return FromKeywords(_keywords.Classify(text), reply, []) ?? TimedOut;
+        }
+
+        if (autoResponderRule is not null)
         {
             return new(ReplyCategory.Engagement, AutoResponderConfidence, ReplyDecidedBy.Patterns, autoResponderRule, [],
                 IsUnsure: false, IsAutoResponder: true);
         }
 
-        var detections = ReplyPatternMatcher.Detect(reply, text);
         return FromKeywords(_keywords.Classify(text), reply, detections)
             ?? FromPatterns(detections)
             ?? (reply.Tokens.Count == 0 ? Empty : Default);
     }
-
-    private static ReplyClassification Default { get; } =
-        new(ReplyCategory.Engagement, DefaultConfidence, ReplyDecidedBy.Patterns, DefaultRule, [], IsUnsure: true, IsAutoResponder: false);
 
     private static ReplyClassification? FromKeywords(
         ComplianceClassification verdict, NormalizedReply reply, List<ReplyDetection> detections)
@@ -118,8 +135,9 @@ public sealed class ObjectionHandler
         }
 
         // Detections come in ReplyCategory order, which is the precedence order.
-        var winner = detections.Find(d => d.Confidence >= StrongConfidence) is { Rule: not null } strong
-            ? strong
+        var firstStrong = detections.FindIndex(d => d.Confidence >= StrongConfidence);
+        var winner = firstStrong >= 0
+            ? detections[firstStrong]
             : detections.OrderByDescending(d => d.Confidence).ThenBy(d => d.Category).First();
 
         var unsure = winner.Confidence < UnsureThreshold

@@ -52,7 +52,7 @@ internal static class ObjectionPatterns
             @"\b(commission|commissions|fee|fees|charge|charging|charges|cost you|costs|closing costs|percent|comision|cobras|cobran|cobra)\b|\b[0-9] (percent|%)\b",
             0.85),
         Of(ReplyCategory.Price, "price_question",
-            @"\b(price|prices|pricing|priced|list price|price range|negotiable|budget|rates|asking price|interest rate|precio|precios|caro|cara|caros|caras|cuesta|cuanto cuesta|cuanto cuestan)\b|\bhow much (is|are|does|do|for|would|was|were)\b|\bhow much\b|\b(do|did) (homes|houses|they|places) (go|sell) for\b|\bwhat (do|are) (homes|houses|places|condos) (going|selling|go|sell) for\b",
+            @"\b(price|prices|pricing|priced|list price|price range|negotiable|budget|rates|asking price|interest rate|precio|precios|caro|cara|caros|caras|carisimo|carisima|carisimos|carisimas|cuesta|cuanto cuesta|cuanto cuestan)\b|\bhow much (is|are|does|do|for|would|was|were)\b|\bhow much\b|\b(do|did) (homes|houses|they|places) (go|sell) for\b|\bwhat (do|are) (homes|houses|places|condos) (going|selling|go|sell) for\b",
             0.8, unless: OwnHomeValue),
         Of(ReplyCategory.Price, "money_amount",
             @"\b[0-9]{2,4}k\b|\b[0-9]{3} ?[0-9]{3}\b|\b[0-9]+ (mil|million|thousand|grand)\b",

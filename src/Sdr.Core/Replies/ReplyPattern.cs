@@ -20,8 +20,8 @@ internal sealed record ReplyPattern(
     public static ReplyPattern Of(
         ReplyCategory category, string name, string pattern, double confidence,
         ReplyPatternGuards guards = ReplyPatternGuards.None, string? unless = null) =>
-        new(category, name, RevocationPhrase.Compile(pattern), confidence, guards,
-            unless is null ? null : RevocationPhrase.Compile(unless));
+        new(category, name, ReplyRegex.Compile(pattern), confidence, guards,
+            unless is null ? null : ReplyRegex.Compile(unless));
 }
 
 /// <summary>Context checks that turn a pattern match into a look-alike.</summary>

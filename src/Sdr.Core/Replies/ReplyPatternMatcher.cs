@@ -25,7 +25,7 @@ internal static class ReplyPatternMatcher
     ]);
 
     // "I'm not selling, just curious what it's worth": the decline leads into a question, not a goodbye.
-    private static readonly Regex DeclineLeadsOn = RevocationPhrase.Compile(
+    private static readonly Regex DeclineLeadsOn = ReplyRegex.Compile(
         @"\b(just|only) (curious|wondering|want|wanted|asking|looking)\b|\b(curious|wondering)\b|\bwhat('s| is| would| are| do)\b|\bhow (much|many|does|do)\b");
 
     /// <summary>The best detection per category, in <see cref="ReplyCategory"/> order.</summary>

@@ -15,6 +15,12 @@ public sealed class ObjectionHandlerCorpusTests(ITestOutputHelper output)
     private const double MaximumFalseOptOutRate = 0.01;
     private const double MinimumAutoResponderRecall = 0.9;
 
+    /// <summary>Set to 1 to rewrite the generated part of docs/reply-classification.md from this run.</summary>
+    public const string WriteReportVariable = "SDR_WRITE_REPLY_REPORT";
+
+    private const string ReportBegin = "<!-- reply-corpus-report:begin -->";
+    private const string ReportEnd = "<!-- reply-corpus-report:end -->";
+
     private readonly ObjectionHandler _handler = new();
 
     [Fact]
@@ -31,13 +37,17 @@ public sealed class ObjectionHandlerCorpusTests(ITestOutputHelper output)
     [Fact]
     public void Corpus_AccuracyIsAtLeastTheFloor_OnTuningAndHeldOutTogether()
     {
-        var tuning = ReplyCorpusReport.Run(_handler, ReplyCorpus.Tuning);
-        var heldOut = ReplyCorpusReport.Run(_handler, ReplyCorpus.HeldOut);
+        foreach (var split in ReplyCorpus.Splits)
+        {
+            var report = ReplyCorpusReport.Run(_handler, ReplyCorpus.OfSplit(split));
+            output.WriteLine($"{split}: accuracy {report.Accuracy:0.000} over {report.Results.Count}");
+        }
+
         var all = ReplyCorpusReport.Run(_handler, ReplyCorpus.All);
-        output.WriteLine($"tuning {tuning.Accuracy:0.000} ({tuning.Results.Count}), held-out {heldOut.Accuracy:0.000} ({heldOut.Results.Count}), all {all.Accuracy:0.000}");
+        output.WriteLine($"all: accuracy {all.Accuracy:0.000} over {all.Results.Count}");
         foreach (var (reply, result) in all.Wrong)
         {
-            output.WriteLine($"{(reply.IsHeldOut ? "HELD-OUT " : "")}{reply} -> {ReplyCorpusReport.Predicted(result)} ({result.Rule})");
+            output.WriteLine($"{reply.Split}: {reply} -> {ReplyCorpusReport.Predicted(result)} ({result.Rule})");
         }
 
         all.Accuracy.ShouldBeGreaterThanOrEqualTo(MinimumAccuracy);
@@ -82,5 +92,39 @@ public sealed class ObjectionHandlerCorpusTests(ITestOutputHelper output)
             result.Rule.ShouldStartWith(result.Rule == ObjectionHandler.EmptyRule ? "empty" : result.DecidedBy + ":");
             result.Confidence.ShouldBeInRange(0, 1, reply.ToString());
         }
+    }
+
+    [Fact]
+    public void Corpus_Report_HasEveryLabel_AndIsWrittenToTheDocWhenAsked()
+    {
+        var sections = new List<string> { ReplyCorpusReport.Run(_handler, ReplyCorpus.All).ToMarkdown("All files") };
+        sections.AddRange(ReplyCorpus.Splits.Select(split => ReplyCorpusReport.Run(_handler, ReplyCorpus.OfSplit(split)).ToMarkdown(split)));
+        var markdown = string.Join("\n", sections);
+        output.WriteLine(markdown);
+
+        foreach (var label in ReplyCategoryNames.All.Append(CorpusReply.AutoResponderLabel))
+        {
+            markdown.ShouldContain($"| {label} |");
+        }
+
+        if (Environment.GetEnvironmentVariable(WriteReportVariable) == "1")
+        {
+            var doc = Path.Combine(RepositoryRoot(), "docs", "reply-classification.md");
+            var text = File.ReadAllText(doc);
+            var begin = text.IndexOf(ReportBegin, StringComparison.Ordinal) + ReportBegin.Length;
+            var end = text.IndexOf(ReportEnd, StringComparison.Ordinal);
+            File.WriteAllText(doc, $"{text[..begin]}\n{markdown}\n{text[end..]}");
+        }
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "SdrAgent.slnx")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("SdrAgent.slnx not found above the test output.");
     }
 }

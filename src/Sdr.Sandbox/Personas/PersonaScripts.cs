@@ -105,6 +105,7 @@ internal static partial class PersonaScripts
     [GeneratedRegex(@"(^|\s)1\)")]
     private static partial Regex NumberedOption();
 
-    [GeneratedRegex(@"\b\d{1,2}(:\d{2})?\s?[AaPp]\.?[Mm]\b")]
+    // "3 PM", "3:00 pm", "10 a.m." or a 24-hour "15:00".
+    [GeneratedRegex(@"\b\d{1,2}(:\d{2})?\s?[AaPp]\.?[Mm]\b|\b\d{1,2}:\d{2}\b")]
     private static partial Regex ClockTime();
 }

@@ -16,7 +16,7 @@ namespace Sdr.Tests.Integration.Agent;
 [Trait(TestCategories.Key, TestCategories.Database)]
 public sealed class AgentLanguageModelTests
 {
-    private const string UnsureReply = "idk, depends what you mean";
+    private const string UnsureReply = "purple monkey dishwasher";
 
     [Fact]
     public async Task UnsureReply_IsClassifiedByTheLlm_AndAnsweredWithItsComposedText()

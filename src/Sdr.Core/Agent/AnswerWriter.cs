@@ -92,6 +92,16 @@ public sealed class AnswerWriter(
         return queued ? null : "already answered";
     }
 
+    /// <summary>Whether this exact text already went (or is queued) to the contact.</summary>
+    public async Task<bool> AlreadySentAsync(SdrReply reply, string text, CancellationToken cancellationToken)
+    {
+        var earlier = await db.OutboundMessages.AsNoTracking()
+            .Where(m => m.ContactId == reply.ContactId && m.LocationId == reply.LocationId && AutomaticPurposes.Contains(m.Purpose))
+            .Select(m => m.Body)
+            .ToListAsync(cancellationToken);
+        return earlier.Contains(text, StringComparer.Ordinal);
+    }
+
     /// <summary>Fills {first_name}, {sender_name}, {company}; a missing first name reads "there".</summary>
     public string Fill(string template, SdrProspect? prospect)
     {

@@ -43,6 +43,10 @@ public sealed class SdrAgent(
     /// <summary>The queued action (<c>sdr_ghl_actions.kind</c>) that carries one reply's work; its payload is the webhook event id.</summary>
     public const string AnswerReplyKind = "answer_reply";
 
+    /// <summary>The decoder's timeline signal; its weight grows with nearness (10 points: within six months).</summary>
+    private const string NearTimelineSignal = "timeline";
+    private const double NearTimelineMinWeight = 10;
+
     private static readonly JsonSerializerOptions SignalJson = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     /// <summary>Does the agent's work on the reply the webhook event <paramref name="webhookEventId"/> delivered, once.</summary>
@@ -177,24 +181,31 @@ public sealed class SdrAgent(
             }
         }
 
+        // "We'd like to move in the next few months" reads as timing to the patterns, but a prospect who names a
+        // timeline within six months is a lead to qualify, not one to rest for months.
+        var gateDecision = Evaluate(sequence, conversation, now);
+        if (category == ReplyCategory.Timing && HasNearTimeline(gateDecision))
+        {
+            category = ReplyCategory.Engagement;
+        }
+
         switch (category)
         {
             case ReplyCategory.Timing:
-                var timing = await AnswerObjectionAsync(reply, sequence, category, cancellationToken);
+                var timing = await AnswerObjectionAsync(reply, sequence, category, gateDecision, cancellationToken);
                 var checkInAt = windows.ComputeNextTouchTime(sequence, CadenceWindows.Recipient(sequence), SequenceStep.NurturePause, now)!.Value;
                 sequence.EnterNurture(checkInAt, now);
                 events.Add(sequence, SequenceEventKinds.Nurture, $"the prospect asked for time: resting until the check-in at {checkInAt:yyyy-MM-dd HH:mm} UTC", now);
                 return "nurture; " + timing;
             case ReplyCategory.AlreadyAgent:
-                return await AnswerObjectionAsync(reply, sequence, category, cancellationToken);
+                return await AnswerObjectionAsync(reply, sequence, category, gateDecision, cancellationToken);
         }
 
-        var gateDecision = Evaluate(sequence, conversation, now);
         if (gateDecision.Passed)
         {
             if (gateDecision.IsHot && booking.IsConfigured)
             {
-                var intro = $"Great! {messaging.Value.SenderName} here. Want to set up a quick call?";
+                var intro = $"Great! {messaging.Value.SenderName} here.";
                 if (await booking.OfferAsync(sequence, reply, 1, [], intro, cancellationToken))
                 {
                     return reply.Action ?? "booking offered";
@@ -207,19 +218,25 @@ public sealed class SdrAgent(
 
         if (category is ReplyCategory.Price or ReplyCategory.InfoRequest)
         {
-            return await AnswerObjectionAsync(reply, sequence, category, cancellationToken);
+            return await AnswerObjectionAsync(reply, sequence, category, gateDecision, cancellationToken);
         }
 
         return await AskQualifyingQuestionAsync(reply, sequence, gateDecision, cancellationToken);
     }
 
-    private async Task<string> AnswerObjectionAsync(SdrReply reply, SdrOutreachSequence sequence, ReplyCategory category, CancellationToken cancellationToken)
+    private async Task<string> AnswerObjectionAsync(SdrReply reply, SdrOutreachSequence sequence, ReplyCategory category, GateDecision decision, CancellationToken cancellationToken)
     {
         var name = category.ToName();
         var answer = await answers.WriteAsync(name, reply, sequence, cancellationToken);
         if (answer is null)
         {
             return $"{name}: no answer template";
+        }
+
+        if (await answers.AlreadySentAsync(reply, answer.Text, cancellationToken))
+        {
+            // The same canned text twice reads like a bot: ask what is still missing instead.
+            return await AskQualifyingQuestionAsync(reply, sequence, decision, cancellationToken);
         }
 
         var refused = await answers.QueueAsync(MessagePurpose.Answer, reply, sequence, answer.Text, "answer", cancellationToken);
@@ -284,6 +301,9 @@ public sealed class SdrAgent(
             $"FRS {decision.FrsScore:0}, PCS {decision.PcsScore:0}, confidence {decision.Confidence:0.00}, {decision.LeadType}: {(decision.Passed ? decision.IsHot ? "passed (HOT)" : "passed" : "not passed (" + decision.DisqualifyReason + ")")}; signals: {(decision.IntentProfile.Signals.Any(s => !s.Negated) ? string.Join(", ", decision.IntentProfile.Signals.Where(s => !s.Negated).Select(s => s.Name)) : "none")}"), now);
         return decision;
     }
+
+    private static bool HasNearTimeline(GateDecision decision) =>
+        decision.IntentProfile.Signals.Any(s => s.Name == NearTimelineSignal && !s.Negated && s.Weight >= NearTimelineMinWeight);
 
     private SdrObjectionLog LogObjection(SdrReply reply, SdrOutreachSequence sequence, ReplyCategory category, string? rebuttal, string source, DateTime now)
     {

@@ -100,6 +100,21 @@ public sealed class ReplyAgentTests
     }
 
     [Fact]
+    public async Task TimingWithANearTimeline_IsQualified_NotRested()
+    {
+        await using var host = await SdrTestHost.StartAsync(TestDatabases.Sqlite);
+        var contact = host.TextableContacts(1)[0];
+        (await host.EnrollAsync(contact.Id)).EnsureSuccessStatusCode();
+
+        await ReplyAsync(host, contact.Id, "3 bedrooms, and we'd like to move in the next few months.");
+
+        var sequence = await host.GetSequenceAsync(contact.Id);
+        sequence.GetProperty("current_step").GetString().ShouldNotBe("nurture_pause");
+        sequence.GetProperty("paused").GetBoolean().ShouldBeTrue();
+        sequence.GetProperty("replies")[0].GetProperty("action").GetString()!.ShouldStartWith("qualifying question asked");
+    }
+
+    [Fact]
     public async Task AutoResponder_IsNeverAnswered_AndDoesNotPauseTheCadence()
     {
         await using var host = await SdrTestHost.StartAsync(TestDatabases.Sqlite);

@@ -25,6 +25,7 @@ public sealed class ReplyIntake(
     SdrDbContext db,
     ObjectionHandler objections,
     OptOutService optOuts,
+    ReplyOptOut replyOptOut,
     OutboundMessageQueue messages,
     GhlActionQueue actions,
     ConversationEvents events,
@@ -65,16 +66,7 @@ public sealed class ReplyIntake(
         string outcome;
         if (verdict.OptsOut)
         {
-            var closing = verdict.Category == ReplyCategory.NotInterested ? options.Value.NotInterestedClosingText : null;
-            var result = await optOuts.OptOutAsync(
-                new OptOutRequest(contactId, locationId, null, null, SuppressionSources.Reply, verdict.Rule, webhookEvent.DedupeKey, SetGhlDnd: true, SendConfirmation: isText, ConfirmationText: closing),
-                cancellationToken);
-            if (verdict.Category == ReplyCategory.NotInterested)
-            {
-                LogNotInterested(reply, sequence, now);
-            }
-
-            await events.SettleObjectionsAsync(contactId, locationId, ObjectionOutcomes.OptedOut, now, cancellationToken);
+            var result = await replyOptOut.OptOutAsync(reply, sequence, verdict.Category, verdict.Rule, webhookEvent.DedupeKey, now, cancellationToken);
             outcome = $"opted out ({verdict.Category.ToName()}: {verdict.Rule}); {result.SequencesEnded} sequence(s) ended{(result.ConfirmationQueued ? "; confirmation queued" : string.Empty)}";
             reply.Action = "opted out";
             reply.HandledAt = now;
@@ -160,22 +152,6 @@ public sealed class ReplyIntake(
         reply.Action = "answer queued";
         return $"{verdict.Category.ToName()} ({verdict.DecidedBy}); cadence paused; answer queued";
     }
-
-    private void LogNotInterested(SdrReply reply, SdrOutreachSequence? sequence, DateTime now) =>
-        db.ObjectionLogs.Add(new SdrObjectionLog
-        {
-            ContactId = reply.ContactId,
-            LocationId = reply.LocationId,
-            SequenceId = sequence?.Id,
-            ObjectionType = ReplyCategory.NotInterested.ToName(),
-            AbVariant = sequence?.AbVariant,
-            RawMessage = reply.Body,
-            RebuttalUsed = null,
-            RebuttalSource = "opt_out",
-            Outcome = ObjectionOutcomes.OptedOut,
-            OutcomeAt = now,
-            CreatedAt = now,
-        });
 
     private async Task RecordOnLastTouchAsync(SdrOutreachSequence sequence, string? body, DateTime now, CancellationToken cancellationToken)
     {

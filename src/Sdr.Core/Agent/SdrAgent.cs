@@ -3,7 +3,6 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Sdr.Core.Ai;
-using Sdr.Core.Compliance.Consent;
 using Sdr.Core.Configuration;
 using Sdr.Core.Data;
 using Sdr.Core.Data.Entities;
@@ -32,7 +31,7 @@ public sealed class SdrAgent(
     QualificationGate gate,
     HandoffService handoff,
     SdrBookingService booking,
-    OptOutService optOuts,
+    ReplyOptOut replyOptOut,
     ConversationEvents events,
     ConversationStore store,
     CadenceWindows windows,
@@ -147,17 +146,7 @@ public sealed class SdrAgent(
     private async Task OptOutByLlmAsync(SdrReply reply, SdrOutreachSequence sequence, ReplyCategory category, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var isText = !string.Equals(reply.MessageType, "Email", StringComparison.OrdinalIgnoreCase);
-        var closing = category == ReplyCategory.NotInterested ? options.Value.NotInterestedClosingText : null;
-        await optOuts.OptOutAsync(
-            new OptOutRequest(reply.ContactId, reply.LocationId, null, null, SuppressionSources.Reply, "llm:" + category.ToName(), $"reply:{reply.Id}", SetGhlDnd: true, SendConfirmation: isText, ConfirmationText: closing),
-            cancellationToken);
-        if (category == ReplyCategory.NotInterested)
-        {
-            LogObjection(reply, sequence, category, null, "opt_out", now).Outcome = ObjectionOutcomes.OptedOut;
-        }
-
-        await events.SettleObjectionsAsync(reply.ContactId, reply.LocationId, ObjectionOutcomes.OptedOut, now, cancellationToken);
+        await replyOptOut.OptOutAsync(reply, sequence, category, "llm:" + category.ToName(), $"reply:{reply.Id}", now, cancellationToken);
         await FinishAsync(reply, "opted out (llm)", cancellationToken);
     }
 

@@ -21,6 +21,7 @@ public static class ServiceCollectionExtensions
         services.TryAddScoped<ConversationStore>();
         services.TryAddScoped<ConversationEvents>();
         services.TryAddScoped<ReplyIntake>();
+        services.TryAddScoped<ReplyOptOut>();
         services.TryAddScoped<LlmUsage>();
         services.TryAddScoped<AnswerWriter>();
         services.TryAddScoped<ConversationHistory>();

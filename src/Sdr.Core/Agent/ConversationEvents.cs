@@ -33,7 +33,8 @@ public sealed class ConversationEvents(SdrDbContext db)
         var open = await db.ObjectionLogs
             .Where(o => o.ContactId == contactId && o.LocationId == locationId && (o.Outcome == null || replaceable.Contains(o.Outcome)))
             .ToListAsync(cancellationToken);
-        foreach (var log in open)
+        // Rows this unit of work settled already keep that outcome (a booking, then its handoff: booked).
+        foreach (var log in open.Where(o => o.Outcome is null || replaceable.Contains(o.Outcome)))
         {
             log.Outcome = outcome;
             log.OutcomeAt = now;

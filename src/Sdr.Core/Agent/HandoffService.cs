@@ -41,6 +41,7 @@ public sealed class HandoffService(GhlActionQueue actions, QualificationGate gat
             prospect.HandedOffAt = now;
         }
 
+        await events.SettleObjectionsAsync(contactId, locationId, ObjectionOutcomes.Qualified, now, cancellationToken);
         events.Add(sequence, SequenceEventKinds.HandedOff, string.Create(
             CultureInfo.InvariantCulture,
             $"handed off to {decision.HandoffTarget ?? "lead_bot"} ({why}); tags added: {string.Join(", ", tags)}; FRS {decision.FrsScore:0}, PCS {decision.PcsScore:0}, confidence {decision.Confidence:0.00}"), now);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Sdr.Core.Agent;
 using Sdr.Core.Data;
 using Sdr.Core.Data.Entities;
 using Sdr.Core.Sequences;
@@ -6,7 +7,7 @@ using Sdr.Core.Sequences;
 namespace Sdr.Core.Webhooks;
 
 /// <summary>AppointmentCreate/AppointmentUpdate (<c>/booking-confirmed</c>): a booked appointment ends the active sequence (or one that ended as QUALIFIED) as booked.</summary>
-public sealed class AppointmentHandler(SdrDbContext db, TimeProvider time)
+public sealed class AppointmentHandler(SdrDbContext db, ConversationEvents events, TimeProvider time)
 {
     private static readonly string[] CancelledAppointmentStatuses = ["cancelled", "canceled", "invalid", "noshow"];
 
@@ -25,7 +26,10 @@ public sealed class AppointmentHandler(SdrDbContext db, TimeProvider time)
             return WebhookHandling.Ignore("no active sequence");
         }
 
-        sequence.Book(time.GetUtcNow().UtcDateTime);
+        var now = time.GetUtcNow().UtcDateTime;
+        sequence.Book(now);
+        events.Add(sequence, SequenceEventKinds.Booked, "appointment booked in GHL (AppointmentCreate)", now);
+        await events.SettleObjectionsAsync(contactId, locationId, ObjectionOutcomes.Booked, now, cancellationToken);
         return WebhookHandling.Done("sequence booked; cadence stopped");
     }
 }

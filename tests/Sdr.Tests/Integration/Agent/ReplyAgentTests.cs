@@ -115,6 +115,29 @@ public sealed class ReplyAgentTests
     }
 
     [Fact]
+    public async Task EmailReply_WithHtmlAndQuotedHistory_IsReadFromItsOwnText_AndAnsweredByEmail()
+    {
+        await using var host = await SdrTestHost.StartAsync(TestDatabases.Sqlite);
+        var contact = host.TextableContacts(40).First(c => !string.IsNullOrEmpty(c.Email));
+        (await host.EnrollAsync(contact.Id)).EnsureSuccessStatusCode();
+        var body = "<html><body><p>We already have a realtor we like, thanks.</p><br><div>On Mon, Mar 2, 2026 at 3:30 PM Alex &lt;alex@harbor.example&gt; wrote:</div>"
+            + "<blockquote>Are you still thinking about a move this year? Reply STOP to opt out</blockquote></body></html>";
+        var message = new SandboxMessage("email-reply-1", "conversation-1", host.LocationId, contact.Id, "Email", "inbound", body, "Re: your home", "delivered", host.Clock.GetUtcNow());
+
+        (await host.Sandbox.Webhooks.SendInboundMessageAsync(SdrTestHost.Webhook("reply"), message)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await host.WaitForWebhooksAsync();
+
+        var sequence = await host.GetSequenceAsync(contact.Id);
+        sequence.GetProperty("current_step").GetString().ShouldNotBe("opted_out", "the quoted STOP notice is ours, not the prospect's");
+        var reply = sequence.GetProperty("replies")[0];
+        reply.GetProperty("category").GetString().ShouldBe("already_agent");
+        reply.GetProperty("channel").GetString().ShouldBe("Email");
+        var answer = host.Sandbox.State.SentMessages.Last(m => m.ContactId == contact.Id);
+        answer.Type.ShouldBe("Email");
+        answer.Subject.ShouldNotBeNullOrEmpty();
+    }
+
+    [Fact]
     public async Task AutoResponder_IsNeverAnswered_AndDoesNotPauseTheCadence()
     {
         await using var host = await SdrTestHost.StartAsync(TestDatabases.Sqlite);

@@ -138,6 +138,33 @@ public sealed class ReplyAgentTests
     }
 
     [Fact]
+    public async Task ReplyRacingTheCadence_PausedAfterTheBatchReadTheSequence_HoldsTheDueTouchUntilThePauseEnds()
+    {
+        await using var host = await SdrTestHost.StartAsync(TestDatabases.Sqlite);
+        var contact = host.TextableContacts(1)[0];
+        (await host.EnrollAsync(contact.Id)).EnsureSuccessStatusCode();
+        host.Clock.Advance(TimeSpan.FromHours(28));
+        var sentBefore = SentTo(host, contact.Id).Count;
+
+        // A reply paused the sequence after the cadence had found its next touch due (next_touch_at still set).
+        var resumesAt = host.Clock.GetUtcNow().UtcDateTime.AddHours(48);
+        await host.WithDbAsync(db => db.Sequences.Where(s => s.ContactId == contact.Id)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(s => s.PausedAt, host.Clock.GetUtcNow().UtcDateTime)
+                .SetProperty(s => s.PauseReason, "conversation: the prospect replied")
+                .SetProperty(s => s.ResumesAt, resumesAt)));
+
+        await host.ProcessBatchAsync();
+
+        SentTo(host, contact.Id).Count.ShouldBe(sentBefore);
+        var sequence = await host.GetSequenceAsync(contact.Id);
+        var deferral = sequence.GetProperty("decisions").EnumerateArray().Last();
+        deferral.GetProperty("outcome").GetString().ShouldBe("deferred");
+        deferral.GetProperty("reason").GetString()!.ShouldContain("conversation is in progress");
+        deferral.GetProperty("until").GetDateTimeOffset().UtcDateTime.ShouldBe(resumesAt, TimeSpan.FromSeconds(1));
+    }
+
+    [Fact]
     public async Task AutoResponder_IsNeverAnswered_AndDoesNotPauseTheCadence()
     {
         await using var host = await SdrTestHost.StartAsync(TestDatabases.Sqlite);

@@ -18,8 +18,10 @@ internal static class ServiceDefaults
         if (TelemetryExport.IsEnabled(builder.Configuration))
         {
             builder.Services.AddOpenTelemetry()
-                .WithTracing(tracing => tracing.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation())
-                .WithMetrics(metrics => metrics.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation())
+                .WithTracing(tracing => tracing.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation()
+                    .AddSource(Sdr.Core.Ai.ServiceCollectionExtensions.TelemetrySourceName))
+                .WithMetrics(metrics => metrics.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation()
+                    .AddMeter(Sdr.Core.Ai.ServiceCollectionExtensions.TelemetrySourceName))
                 .UseOtlpExporter();
         }
 

@@ -7,6 +7,7 @@ using Sdr.Core.Compliance.Conversations;
 using Sdr.Core.Configuration;
 using Sdr.Core.Data;
 using Sdr.Core.Data.Entities;
+using Sdr.Core.Replies;
 
 namespace Sdr.Core.Agent;
 
@@ -55,7 +56,7 @@ public sealed class AnswerWriter(
         }
 
         var result = await llm.ComposeAnswerAsync(
-            new AnswerBrief(category, reply.Body ?? string.Empty, settings.SenderName, settings.CompanyName, facts, filled?.Text, SingleSmsLength),
+            new AnswerBrief(category, string.Equals(reply.MessageType, "Email", StringComparison.OrdinalIgnoreCase) ? EmailReplyText.Clean(reply.Body) : reply.Body ?? string.Empty, settings.SenderName, settings.CompanyName, facts, filled?.Text, SingleSmsLength),
             cancellationToken);
         var text = result.Value is { } composed ? SmsEncoding.Normalize(composed.Trim()) : null;
         var fallback = result.FallbackReason ?? (text is null || !SmsEncoding.FitsOneSegment(text) ? "rule:one_segment" : null);

@@ -121,7 +121,8 @@ public sealed class SdrAgent(
             return verdict.Category;
         }
 
-        var result = await llm.ClassifyAsync(reply.Body ?? string.Empty, ReplyCategoryNames.All, cancellationToken);
+        var text = isEmail ? EmailReplyText.Clean(reply.Body) : reply.Body ?? string.Empty;
+        var result = await llm.ClassifyAsync(text, ReplyCategoryNames.All, cancellationToken);
         var fallback = result.FallbackReason;
         if (fallback is null && (result.Value is null || !ReplyCategoryNames.TryParse(result.Value.Label, out _)))
         {

@@ -7,7 +7,7 @@ using Sdr.Core.Compliance.Conversations;
 using Sdr.Core.Configuration;
 using Sdr.Core.Data;
 using Sdr.Core.Data.Entities;
-using Sdr.Core.Replies;
+using Sdr.Core.Messaging;
 
 namespace Sdr.Core.Agent;
 
@@ -26,6 +26,7 @@ public sealed class AnswerWriter(
     ReplyLanguageModel llm,
     LlmUsage usage,
     TimeProvider time,
+    PersonalizationEngine personalization,
     IOptions<AgentOptions> options,
     IOptions<MessagingOptions> messaging)
 {
@@ -56,7 +57,7 @@ public sealed class AnswerWriter(
         }
 
         var result = await llm.ComposeAnswerAsync(
-            new AnswerBrief(category, string.Equals(reply.MessageType, "Email", StringComparison.OrdinalIgnoreCase) ? EmailReplyText.Clean(reply.Body) : reply.Body ?? string.Empty, settings.SenderName, settings.CompanyName, facts, filled?.Text, SingleSmsLength),
+            new AnswerBrief(category, reply.OwnText(), settings.SenderName, settings.CompanyName, facts, filled?.Text, SingleSmsLength),
             cancellationToken);
         var text = result.Value is { } composed ? SmsEncoding.Normalize(composed.Trim()) : null;
         var fallback = result.FallbackReason ?? (text is null || !SmsEncoding.FitsOneSegment(text) ? "rule:one_segment" : null);
@@ -86,7 +87,7 @@ public sealed class AnswerWriter(
             }
         }
 
-        var channel = string.Equals(reply.MessageType, "Email", StringComparison.OrdinalIgnoreCase) ? Channel.Email : Channel.Sms;
+        var channel = reply.IsEmail ? Channel.Email : Channel.Sms;
         var subject = channel == Channel.Email ? $"Re: your message to {messaging.Value.CompanyName}" : null;
         var key = string.Create(CultureInfo.InvariantCulture, $"{purpose.ToName()}:{reply.LocationId}:{reply.ContactId}:{reply.Id}:{dedupeSuffix}");
         var queued = await messages.EnqueueAsync(purpose, reply.LocationId, reply.ContactId, sequence.Id, channel, text, key, cancellationToken, subject);
@@ -103,13 +104,7 @@ public sealed class AnswerWriter(
         return earlier.Contains(text, StringComparer.Ordinal);
     }
 
-    /// <summary>Fills {first_name}, {sender_name}, {company}; a missing first name reads "there".</summary>
-    public string Fill(string template, SdrProspect? prospect)
-    {
-        var settings = messaging.Value;
-        return template
-            .Replace("{first_name}", prospect?.FirstName is { Length: > 0 } name ? name : "there", StringComparison.Ordinal)
-            .Replace("{sender_name}", settings.SenderName, StringComparison.Ordinal)
-            .Replace("{company}", settings.CompanyName, StringComparison.Ordinal);
-    }
+    /// <summary>Fills {first_name}, {sender_name}, {company} as the cadence's templates are (<see cref="PersonalizationEngine.Fill"/>).</summary>
+    public string Fill(string template, SdrProspect? prospect) =>
+        personalization.Fill(template, new ProspectFacts(prospect?.FirstName, prospect?.LeadType ?? "ambiguous", prospect?.Source ?? string.Empty));
 }

@@ -51,7 +51,7 @@ public sealed class ReplyIntake(
             ContactId = contactId,
             LocationId = locationId,
             MessageId = inbound.MessageId,
-            MessageType = isEmail ? "Email" : "SMS",
+            MessageType = isEmail ? SdrReply.EmailMessageType : "SMS",
             WebhookEventId = webhookEvent.Id,
             Body = inbound.Body,
             ReceivedAt = now,

@@ -18,9 +18,8 @@ public sealed class ReplyOptOut(SdrDbContext db, OptOutService optOuts, Conversa
     public async Task<OptOutResult> OptOutAsync(SdrReply reply, SdrOutreachSequence? sequence, ReplyCategory category, string rule, string cause, DateTime now, CancellationToken cancellationToken)
     {
         var notInterested = category == ReplyCategory.NotInterested;
-        var isText = !string.Equals(reply.MessageType, "Email", StringComparison.OrdinalIgnoreCase);
         var result = await optOuts.OptOutAsync(
-            new OptOutRequest(reply.ContactId, reply.LocationId, null, null, SuppressionSources.Reply, rule, cause, SetGhlDnd: true, SendConfirmation: isText,
+            new OptOutRequest(reply.ContactId, reply.LocationId, null, null, SuppressionSources.Reply, rule, cause, SetGhlDnd: true, SendConfirmation: !reply.IsEmail,
                 ConfirmationText: notInterested ? options.Value.NotInterestedClosingText : null),
             cancellationToken);
         await events.SettleObjectionsAsync(reply.ContactId, reply.LocationId, ObjectionOutcomes.OptedOut, now, cancellationToken);

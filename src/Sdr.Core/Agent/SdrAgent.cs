@@ -113,16 +113,14 @@ public sealed class SdrAgent(
 
     private async Task<ReplyCategory> ClassifyAsync(SdrReply reply, CancellationToken cancellationToken)
     {
-        var isEmail = string.Equals(reply.MessageType, "Email", StringComparison.OrdinalIgnoreCase);
-        var verdict = objections.Classify(reply.Body, isEmail);
+        var verdict = objections.Classify(reply.Body, reply.IsEmail);
         if (!llm.IsEnabled || verdict.DecidedBy == ReplyDecidedBy.Keywords
             || (!verdict.IsUnsure && verdict.Confidence >= options.Value.LlmClassificationBelowConfidence))
         {
             return verdict.Category;
         }
 
-        var text = isEmail ? EmailReplyText.Clean(reply.Body) : reply.Body ?? string.Empty;
-        var result = await llm.ClassifyAsync(text, ReplyCategoryNames.All, cancellationToken);
+        var result = await llm.ClassifyAsync(reply.OwnText(), ReplyCategoryNames.All, cancellationToken);
         var fallback = result.FallbackReason;
         if (fallback is null && (result.Value is null || !ReplyCategoryNames.TryParse(result.Value.Label, out _)))
         {

@@ -50,7 +50,8 @@ public sealed class PersonalizationEngine(IOptions<MessagingOptions> options)
         }
     }
 
-    private string Fill(string text, ProspectFacts facts) => text
+    /// <summary>Fills {first_name} ("there" when none), {sender_name} and {company}: the one way every template is filled.</summary>
+    public string Fill(string text, ProspectFacts facts) => text
         .Replace("{first_name}", string.IsNullOrWhiteSpace(facts.FirstName) ? "there" : facts.FirstName.Trim(), StringComparison.Ordinal)
         .Replace("{sender_name}", _options.SenderName, StringComparison.Ordinal)
         .Replace("{company}", _options.CompanyName, StringComparison.Ordinal);

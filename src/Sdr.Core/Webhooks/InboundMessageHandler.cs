@@ -19,7 +19,7 @@ public sealed class InboundMessageHandler(ReplyIntake intake)
             return WebhookHandling.Ignore("not an inbound message");
         }
 
-        var isEmail = string.Equals(payload.MessageType, "Email", StringComparison.OrdinalIgnoreCase);
+        var isEmail = string.Equals(payload.MessageType, SdrReply.EmailMessageType, StringComparison.OrdinalIgnoreCase);
         var result = await intake.TakeAsync(
             webhookEvent,
             new InboundReply(contactId, locationId, payload.Body, payload.MessageId, isEmail),

@@ -15,6 +15,11 @@ public sealed class SdrReply
     /// <summary><c>SMS</c> or <c>Email</c>, as GHL named the message type.</summary>
     public string? MessageType { get; set; }
 
+    /// <summary>An email reply (answered by email; its body is HTML with quoted history). Not stored: read from <see cref="MessageType"/>.</summary>
+    public bool IsEmail => string.Equals(MessageType, EmailMessageType, StringComparison.OrdinalIgnoreCase);
+
+    public const string EmailMessageType = "Email";
+
     /// <summary>Encrypted at rest.</summary>
     public string? Body { get; set; }
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Sdr.Core.Agent;
 using Sdr.Core.Ai;
+using Sdr.Core.Alerts;
 using Sdr.Core.Booking;
 using Sdr.Core.Compliance;
 using Sdr.Core.Configuration;
@@ -46,6 +47,7 @@ internal static class SdrApplication
         builder.AddWebhooks();
         builder.AddAgent();
         builder.AddOutbox();
+        builder.AddAlerts();
         builder.AddSdrApi();
         builder.AddWorkers();
 

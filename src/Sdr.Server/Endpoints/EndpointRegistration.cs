@@ -8,6 +8,7 @@ internal static class EndpointRegistration
     {
         builder.Services.AddOpenApi();
         builder.Services.AddScoped<AdminApiKeyFilter>();
+        builder.AddMetricsEndpoint();
         return builder;
     }
 
@@ -27,6 +28,8 @@ internal static class EndpointRegistration
         app.MapSequencesApi();
         app.MapWebhooksApi();
         app.MapStatsApi();
+        app.MapAlertsApi();
+        app.MapMetricsEndpoint();
         return app;
     }
 }

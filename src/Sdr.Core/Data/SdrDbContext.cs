@@ -32,6 +32,8 @@ public abstract class SdrDbContext : DbContext
     public DbSet<SdrLlmCall> LlmCalls => Set<SdrLlmCall>();
     public DbSet<SdrSequenceEvent> SequenceEvents => Set<SdrSequenceEvent>();
     public DbSet<SdrBookingOffer> BookingOffers => Set<SdrBookingOffer>();
+    public DbSet<SdrAbTest> AbTests => Set<SdrAbTest>();
+    public DbSet<SdrAbTestVariant> AbTestVariants => Set<SdrAbTestVariant>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {

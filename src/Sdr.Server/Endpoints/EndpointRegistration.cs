@@ -27,6 +27,7 @@ internal static class EndpointRegistration
         app.MapSequencesApi();
         app.MapWebhooksApi();
         app.MapStatsApi();
+        app.MapAbTestsApi();
         return app;
     }
 }

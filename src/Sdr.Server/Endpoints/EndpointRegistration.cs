@@ -30,6 +30,7 @@ internal static class EndpointRegistration
         app.MapStatsApi();
         app.MapAlertsApi();
         app.MapMetricsEndpoint();
+        app.MapAbTestsApi();
         return app;
     }
 }

@@ -32,10 +32,11 @@ public sealed record AlertReadings(DateTime At, IReadOnlyList<AlertObservation> 
 
     /// <summary>
     /// Whether this evaluation can tell that an open alert's condition is over. The stored conditions are read for every
-    /// location, so a location not seen is clear; the circuit breakers live in each instance, so an instance that never
-    /// called a location says nothing about it.
+    /// location, so a location not seen is clear. The circuit breakers live in each instance: one that has not called a
+    /// location says nothing about it, unless no instance has seen the circuit open for <paramref name="staleAfter"/>
+    /// (the instance that saw it restarted, or stopped).
     /// </summary>
-    public AlertObservation? ClearObservationFor(SdrAlert alert)
+    public AlertObservation? ClearObservationFor(SdrAlert alert, TimeSpan staleAfter)
     {
         var seen = Observations.FirstOrDefault(o => o.Key == alert.Key);
         if (seen is not null)
@@ -43,6 +44,12 @@ public sealed record AlertReadings(DateTime At, IReadOnlyList<AlertObservation> 
             return seen.Active ? null : seen;
         }
 
-        return alert.Kind == AlertKind.CircuitOpen ? null : new AlertObservation(alert.Kind, alert.LocationId, false, 0, alert.Threshold, "condition no longer seen");
+        var unseen = new AlertObservation(alert.Kind, alert.LocationId, false, 0, alert.Threshold, "condition no longer seen");
+        if (alert.Kind != AlertKind.CircuitOpen)
+        {
+            return unseen;
+        }
+
+        return alert.ClearSince is not null || At - alert.LastEvaluatedAt >= staleAfter ? unseen : null;
     }
 }

@@ -80,7 +80,7 @@ public sealed class AlertsOptions : IValidatableObject
     public TimeSpan LlmFailureWindow => TimeSpan.FromMinutes(LlmFailureWindowMinutes);
 
     /// <summary>The webhook to post notices to; null when none is configured (notices go to the log only).</summary>
-    public Uri? Webhook => string.IsNullOrWhiteSpace(WebhookUrl) ? null : new Uri(WebhookUrl.Trim(), UriKind.Absolute);
+    public Uri? Webhook => IsHttpUrl(WebhookUrl, out var uri) ? uri : null;
 
     /// <summary>The wait before the post after <paramref name="failures"/> failed ones: doubling from the retry delay, at most an hour.</summary>
     public TimeSpan DeliveryBackoff(int failures) =>
@@ -88,11 +88,13 @@ public sealed class AlertsOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (!string.IsNullOrWhiteSpace(WebhookUrl)
-            && (!Uri.TryCreate(WebhookUrl.Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)))
+        if (!string.IsNullOrWhiteSpace(WebhookUrl) && !IsHttpUrl(WebhookUrl, out _))
         {
             // The URL itself is not repeated: a Slack webhook URL carries its secret.
             yield return new ValidationResult($"sdr:alerts:webhook_url (or {WebhookUrlVariable}) must be an absolute http(s) URL.", [nameof(WebhookUrl)]);
         }
     }
+
+    private static bool IsHttpUrl(string? text, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Uri? uri) =>
+        Uri.TryCreate(text?.Trim(), UriKind.Absolute, out uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 }

@@ -74,7 +74,7 @@ public sealed partial class SdrMetricsCollector(
 
         foreach (var alert in open)
         {
-            if (readings.ClearObservationFor(alert) is not { } clear)
+            if (readings.ClearObservationFor(alert, settings.EvaluationInterval * 3) is not { } clear)
             {
                 continue;
             }

@@ -1,12 +1,13 @@
 using System.Net;
 using OpenTelemetry.Metrics;
 using Sdr.Core.Alerts;
+using Sdr.Core.Configuration;
 
 namespace Sdr.Server.Endpoints;
 
 /// <summary>
 /// <c>GET /metrics</c>: the Prometheus scrape of the alert figures (meter <see cref="AlertMetrics.MeterName"/>), on unless
-/// <c>Sdr:Metrics:Enabled</c> is false. Protected like the admin API: with <c>Sdr:ApiKey</c> set, the key is required, as
+/// <c>Sdr:Metrics:Enabled</c> is false (the meter still goes to OTLP when that is configured). Protected like the admin API: with <c>Sdr:ApiKey</c> set, the key is required, as
 /// <c>Authorization: Bearer &lt;key&gt;</c> (Prometheus' <c>authorization</c> setting) or <c>X-Api-Key</c>; without a key,
 /// only loopback callers are answered.
 /// </summary>
@@ -17,9 +18,17 @@ internal static class MetricsEndpoint
 
     public static IHostApplicationBuilder AddMetricsEndpoint(this IHostApplicationBuilder builder)
     {
-        if (builder.Configuration.GetValue(EnabledKey, true))
+        var scraped = builder.Configuration.GetValue(EnabledKey, true);
+        if (scraped || TelemetryExport.IsEnabled(builder.Configuration))
         {
-            builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(AlertMetrics.MeterName).AddPrometheusExporter());
+            builder.Services.AddOpenTelemetry().WithMetrics(metrics =>
+            {
+                metrics.AddMeter(AlertMetrics.MeterName);
+                if (scraped)
+                {
+                    metrics.AddPrometheusExporter();
+                }
+            });
         }
 
         return builder;
@@ -27,13 +36,13 @@ internal static class MetricsEndpoint
 
     public static WebApplication MapMetricsEndpoint(this WebApplication app)
     {
+        // The instruments exist from the start, so the first scrape (or OTLP export) already has them.
+        app.Services.GetRequiredService<AlertMetrics>();
         if (!app.Configuration.GetValue(EnabledKey, true))
         {
             return app;
         }
 
-        // The instruments exist from the start, so the first scrape already lists them.
-        app.Services.GetRequiredService<AlertMetrics>();
         app.UseWhen(context => context.Request.Path.StartsWithSegments(Path), branch => branch.Use(RequireAccessAsync));
         app.MapPrometheusScrapingEndpoint(Path);
         return app;

@@ -1,6 +1,8 @@
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Sdr.Core.Alerts;
 using Sdr.Core.Data.Entities;
 using Sdr.Core.GoHighLevel.Resilience;
 using Sdr.Tests.Integration.Support;
@@ -68,6 +70,27 @@ public sealed class AlertConditionTests
         posts.Count.ShouldBe(2);
         posts[1].GetProperty("alert").GetProperty("status").GetString().ShouldBe("resolved");
         posts[1].GetProperty("text").GetString()!.ShouldStartWith(":white_check_mark: RESOLVED");
+    }
+
+    [Fact]
+    public async Task CircuitAlert_WhenNoInstanceSeesTheCircuitAnymore_ResolvesAfterThreeEvaluationIntervals()
+    {
+        await using var hook = await FakeAlertWebhook.StartAsync();
+        await using var host = await AlertTestHost.StartAsync(TestDatabases.Sqlite, hook, new Dictionary<string, string?> { ["sdr:alerts:evaluation_interval_seconds"] = "60" });
+        Breaker(host).RecordFailure(failureThreshold: 1, breakDuration: TimeSpan.FromHours(1));
+        await host.EvaluateAsync();
+
+        // Another instance (or this one after a restart) has never called the location: it cannot tell at first.
+        var fresh = new GhlCircuitBreakerRegistry(host.Clock, NullLogger<GhlCircuitBreakerRegistry>.Instance);
+        var other = ActivatorUtilities.CreateInstance<SdrMetricsCollector>(host.Services, ActivatorUtilities.CreateInstance<AlertConditions>(host.Services, fresh));
+        host.Clock.Advance(TimeSpan.FromMinutes(2));
+        await other.EvaluateAsync(CancellationToken.None);
+        (await host.AlertsAsync(AlertKind.CircuitOpen)).ShouldHaveSingleItem().ResolvedAt.ShouldBeNull();
+
+        host.Clock.Advance(TimeSpan.FromMinutes(1));
+        await other.EvaluateAsync(CancellationToken.None);
+
+        (await host.AlertsAsync(AlertKind.CircuitOpen)).ShouldHaveSingleItem().ResolvedAt.ShouldBe(host.Now());
     }
 
     private sealed record Scenario(Dictionary<string, string?> Settings, Func<SdrTestHost, Task> Start, Func<SdrTestHost, Task> End, bool PerLocation = true);

@@ -1,0 +1,232 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Sdr.Core.Compliance;
+using Sdr.Core.Compliance.Hours;
+using Sdr.Core.Data;
+using Sdr.Core.Data.Entities;
+using Sdr.Core.GoHighLevel;
+using Sdr.Core.Sequences;
+using Sdr.Sandbox;
+
+namespace Sdr.Server.Simulation;
+
+/// <summary>Reads the report out of the simulation's database, its population and the GHL call counter.</summary>
+internal static class SimulationReportBuilder
+{
+    private const int MaxViolationsListed = 50;
+
+    private static readonly SequenceStep[] CadenceSteps =
+        [SequenceStep.Sms1, SequenceStep.Email1, SequenceStep.Sms2, SequenceStep.Voicemail1, SequenceStep.Email2, SequenceStep.Sms3, SequenceStep.Voicemail2, SequenceStep.NurturePause];
+
+    public static async Task<SimulationReport> BuildAsync(
+        IServiceProvider services, SimulationRun run, SimulationPopulation population, GhlCallCounter counter, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SdrDbContext>();
+        var defaultVariant = scope.ServiceProvider.GetRequiredService<IOptions<SequenceOptions>>().Value.DefaultVariant;
+        var hours = new QuietHoursPolicy(scope.ServiceProvider.GetRequiredService<IOptions<HoursOptions>>());
+        var data = await SimulationData.LoadAsync(db, cancellationToken);
+        var settings = run.Settings;
+        var summary = new RunSummary(
+            settings.Contacts,
+            settings.Days,
+            Iso(run.StartAt),
+            Iso(run.EndAt),
+            settings.Locations,
+            settings.Seed,
+            settings.Personas,
+            settings.ReplyRate,
+            settings.Variants,
+            defaultVariant,
+            settings.ConfigFile?.FullName,
+            run.DatabasePath,
+            run.Steps,
+            Iso(DateTimeOffset.UtcNow),
+            Math.Round(run.Wall.TotalSeconds, 2),
+            run.PhaseSeconds);
+        return new SimulationReport(
+            summary,
+            Funnel(data, run, population),
+            Compliance(data, population, hours),
+            Variants(data),
+            Ghl(counter, population));
+    }
+
+    private static FunnelReport Funnel(SimulationData data, SimulationRun run, SimulationPopulation population)
+    {
+        var steps = CadenceSteps.Select(step =>
+        {
+            var reached = data.Sent.Where(t => t.Step == step).GroupBy(t => t.SequenceId).ToDictionary(g => g.Key, g => g.Min(t => t.SentAt));
+            return new FunnelStep(
+                step.ToName(),
+                data.Sent.FirstOrDefault(t => t.Step == step)?.Channel ?? "",
+                reached.Count,
+                reached.Count(r => data.FirstReply.TryGetValue(r.Key, out var at) && at >= r.Value),
+                reached.Count(r => data.Qualified.TryGetValue(r.Key, out var at) && at >= r.Value),
+                reached.Count(r => data.Booked.TryGetValue(r.Key, out var at) && at >= r.Value),
+                reached.Count(r => data.OptedOut.TryGetValue(r.Key, out var at) && at >= r.Value));
+        }).ToList();
+
+        var byContact = data.Sequences.GroupBy(s => s.ContactId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(s => s.Id).ToList(), StringComparer.Ordinal);
+        var personas = population.Contacts.GroupBy(c => c.Persona).OrderBy(g => g.Key).Select(g =>
+        {
+            var ids = g.SelectMany(c => byContact.GetValueOrDefault(c.ContactId) ?? []).ToList();
+            return new PersonaOutcome(
+                g.Key.Key(),
+                g.Count(),
+                ids.Count,
+                ids.Count(data.FirstReply.ContainsKey),
+                ids.Count(data.Qualified.ContainsKey),
+                ids.Count(data.Booked.ContainsKey),
+                ids.Count(data.OptedOut.ContainsKey));
+        }).ToList();
+
+        return new FunnelReport(
+            "database (the simulation's sequences, sent touches, replies and sequence events)",
+            data.Sequences.Count,
+            run.NotEnrolled,
+            run.SkippedAtEnrolment,
+            data.FirstReply.Count,
+            data.AutoResponderSequences,
+            data.Qualified.Count,
+            data.Booked.Count,
+            data.OptedOut.Count,
+            data.Sequences.Count(s => s.IsActive),
+            data.Sequences.Count(s => s.EndReason == SdrOutreachSequence.CompletedReason),
+            steps,
+            data.RepliesByCategory,
+            personas);
+    }
+
+    private static ComplianceReport Compliance(SimulationData data, SimulationPopulation population, QuietHoursPolicy hours)
+    {
+        var homes = population.Contacts.ToDictionary(c => c.ContactId, StringComparer.Ordinal);
+        var violations = new List<HoursViolation>();
+        var byZone = new SortedDictionary<string, int[]>(StringComparer.Ordinal);
+        int checkedSends = 0, outside = 0, unchecked_ = 0;
+        foreach (var send in data.HoursSends)
+        {
+            if (!homes.TryGetValue(send.ContactId, out var home) || home.TimeZone is null)
+            {
+                unchecked_++;
+                continue;
+            }
+
+            checkedSends++;
+            var zone = TimeZoneInfo.FindSystemTimeZoneById(home.TimeZone);
+            var local = TimeZoneInfo.ConvertTimeFromUtc(send.SentAt, zone);
+            if (!byZone.TryGetValue(home.TimeZone, out var counts))
+            {
+                byZone[home.TimeZone] = counts = new int[24];
+            }
+
+            counts[local.Hour]++;
+            var blocking = home.TimeZones.FirstOrDefault(z => !hours.Check(send.SentAt, new RecipientInfo(z, home.State, null)).IsAllowed);
+            if (blocking is not null)
+            {
+                outside++;
+                if (violations.Count < MaxViolationsListed)
+                {
+                    var blockingLocal = TimeZoneInfo.ConvertTimeFromUtc(send.SentAt, TimeZoneInfo.FindSystemTimeZoneById(blocking));
+                    violations.Add(new HoursViolation(
+                        send.ContactId, send.Kind, Iso(send.SentAt), blockingLocal.ToString("ddd yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), blocking, home.State, home.HomeBasis));
+                }
+            }
+        }
+
+        var contactsByZone = population.Contacts.Where(c => c.TimeZone is not null).GroupBy(c => c.TimeZone!).ToDictionary(g => g.Key, g => g.Count());
+        var zones = byZone.Select(z => new ZoneHours(ZoneLabel(z.Key), z.Key, contactsByZone.GetValueOrDefault(z.Key), z.Value.Sum(), z.Value))
+            .OrderBy(z => ZoneOrder(z.TimeZone)).ThenBy(z => z.TimeZone, StringComparer.Ordinal)
+            .ToList();
+        return new ComplianceReport(
+            checkedSends,
+            outside,
+            unchecked_,
+            data.KeywordAnswers,
+            population.Contacts.GroupBy(c => c.HomeBasis).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
+            violations,
+            zones,
+            Reasons(data.Decisions.Where(d => d.Outcome == DecisionOutcome.Deferred).Select(d => d.Reason)),
+            Reasons(data.Decisions.Where(d => d.Outcome == DecisionOutcome.Blocked).Select(d => d.Reason)),
+            data.MessageOutcomes);
+    }
+
+    private static List<VariantReport> Variants(SimulationData data) =>
+        data.Sequences.GroupBy(s => s.AbVariant, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
+        {
+            var ids = g.Select(s => s.Id).ToHashSet();
+            var enrolled = ids.Count;
+            int replied = ids.Count(data.FirstReply.ContainsKey), qualified = ids.Count(data.Qualified.ContainsKey),
+                booked = ids.Count(data.Booked.ContainsKey), optedOut = ids.Count(data.OptedOut.ContainsKey);
+            return new VariantReport(
+                g.Key, enrolled, data.Sent.Count(t => ids.Contains(t.SequenceId)), replied, qualified, booked, optedOut,
+                Rate(replied, enrolled), Rate(qualified, enrolled), Rate(booked, enrolled), Rate(optedOut, enrolled));
+        }).ToList();
+
+    private static GhlCallsReport Ghl(GhlCallCounter counter, SimulationPopulation population)
+    {
+        var limits = new GhlOptions();
+        var perSecond = limits.RequestsPerWindow / limits.Window.TotalSeconds;
+        var locations = population.Contacts.Select(c => c.LocationId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(location =>
+        {
+            var kinds = counter.ByKind.Where(k => k.Key.Location == location)
+                .Select(k => new ReasonCount(k.Key.Kind, k.Value)).OrderByDescending(k => k.Count).ThenBy(k => k.Reason, StringComparer.Ordinal).ToList();
+            var seconds = counter.BySecond.Where(s => s.Key.Location == location).ToList();
+            var peakSecond = seconds.OrderByDescending(s => s.Value).ThenBy(s => s.Key.Second).FirstOrDefault();
+            var days = counter.ByDay.Where(d => d.Key.Location == location).OrderBy(d => d.Key.Day)
+                .Select(d => new DayCalls(d.Key.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), d.Value)).ToList();
+            var peakDay = days.OrderByDescending(d => d.Calls).ThenBy(d => d.Day, StringComparer.Ordinal).FirstOrDefault();
+            return new GhlLocationCalls(
+                location,
+                kinds.Sum(k => k.Count),
+                kinds,
+                peakSecond.Value,
+                seconds.Count == 0 ? null : Iso(DateTimeOffset.FromUnixTimeSeconds(peakSecond.Key.Second)),
+                seconds.Count(s => s.Value > perSecond),
+                peakDay?.Calls ?? 0,
+                peakDay?.Day,
+                Math.Round((peakDay?.Calls ?? 0) / (double)limits.DailyLimit, 4),
+                days);
+        }).ToList();
+        return new GhlCallsReport(
+            perSecond,
+            limits.DailyLimit,
+            "Counted at the GHL client (every attempt GHL would see). The simulated clock stands still while one batch runs, so a second's count "
+                + "is a batch's burst: in production the client's token bucket spreads a burst above the limit over burst/limit seconds instead of sending it at once.",
+            locations);
+    }
+
+    /// <summary>Groups the stages' reasons by their kind: the text before its specifics (zone times, counts, dates).</summary>
+    private static List<ReasonCount> Reasons(IEnumerable<string> reasons) =>
+        reasons.Select(ReasonKind).GroupBy(r => r, StringComparer.Ordinal)
+            .Select(g => new ReasonCount(g.Key, g.Count())).OrderByDescending(r => r.Count).ThenBy(r => r.Reason, StringComparer.Ordinal).ToList();
+
+    internal static string ReasonKind(string reason)
+    {
+        var cut = reason.IndexOfAny(['(', ';', ':']);
+        var kind = (cut > 0 ? reason[..cut] : reason).Trim();
+        return kind.Length == 0 ? reason : kind;
+    }
+
+    private static string ZoneLabel(string zone) => zone switch
+    {
+        "America/New_York" => "ET",
+        "America/Chicago" => "CT",
+        "America/Denver" => "MT",
+        "America/Phoenix" => "AZ",
+        "America/Los_Angeles" => "PT",
+        "America/Anchorage" => "AK",
+        "Pacific/Honolulu" => "HI",
+        _ => zone,
+    };
+
+    private static int ZoneOrder(string zone) => Array.IndexOf(
+        ["America/New_York", "America/Chicago", "America/Denver", "America/Phoenix", "America/Los_Angeles", "America/Anchorage", "Pacific/Honolulu"], zone) is var i and >= 0 ? i : 99;
+
+    private static double Rate(int count, int of) => of == 0 ? 0 : Math.Round(count / (double)of, 4);
+
+    private static string Iso(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    private static string Iso(DateTime at) => Iso(new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)));
+}

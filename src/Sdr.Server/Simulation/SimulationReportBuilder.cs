@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Sdr.Core.Compliance;
@@ -12,7 +13,7 @@ using Sdr.Sandbox;
 namespace Sdr.Server.Simulation;
 
 /// <summary>Reads the report out of the simulation's database, its population and the GHL call counter.</summary>
-internal static class SimulationReportBuilder
+internal static partial class SimulationReportBuilder
 {
     private const int MaxViolationsListed = 50;
 
@@ -135,9 +136,15 @@ internal static class SimulationReportBuilder
             }
         }
 
-        var contactsByZone = population.Contacts.Where(c => c.TimeZone is not null).GroupBy(c => c.TimeZone!).ToDictionary(g => g.Key, g => g.Count());
-        var zones = byZone.Select(z => new ZoneHours(ZoneLabel(z.Key), z.Key, contactsByZone.GetValueOrDefault(z.Key), z.Value.Sum(), z.Value))
-            .OrderBy(z => ZoneOrder(z.TimeZone)).ThenBy(z => z.TimeZone, StringComparer.Ordinal)
+        var contactsByZone = population.Contacts.Where(c => c.TimeZone is not null).GroupBy(c => ZoneLabel(c.TimeZone!)).ToDictionary(g => g.Key, g => g.Count());
+        var zones = byZone.GroupBy(z => ZoneLabel(z.Key))
+            .Select(g => new ZoneHours(
+                g.Key,
+                string.Join(", ", g.Select(z => z.Key)),
+                contactsByZone.GetValueOrDefault(g.Key),
+                g.Sum(z => z.Value.Sum()),
+                [.. Enumerable.Range(0, 24).Select(h => g.Sum(z => z.Value[h]))]))
+            .OrderBy(z => ZoneOrder(z.Zone)).ThenBy(z => z.Zone, StringComparer.Ordinal)
             .ToList();
         return new ComplianceReport(
             checkedSends,
@@ -197,32 +204,38 @@ internal static class SimulationReportBuilder
             locations);
     }
 
-    /// <summary>Groups the stages' reasons by their kind: the text before its specifics (zone times, counts, dates).</summary>
+    /// <summary>Groups the stages' reasons by their kind: the text before its specifics (local times, dates, the contact).</summary>
     private static List<ReasonCount> Reasons(IEnumerable<string> reasons) =>
         reasons.Select(ReasonKind).GroupBy(r => r, StringComparer.Ordinal)
             .Select(g => new ReasonCount(g.Key, g.Count())).OrderByDescending(r => r.Count).ThenBy(r => r.Reason, StringComparer.Ordinal).ToList();
 
     internal static string ReasonKind(string reason)
     {
-        var cut = reason.IndexOfAny(['(', ';', ':']);
-        var kind = (cut > 0 ? reason[..cut] : reason).Trim();
+        var cut = reason.IndexOfAny(['(', ';']);
+        var kind = ContactId().Replace(cut > 0 ? reason[..cut] : reason, "").Trim();
         return kind.Length == 0 ? reason : kind;
     }
 
+    [GeneratedRegex(@"\s+for contact \S+")]
+    private static partial Regex ContactId();
+
+    /// <summary>The zone's usual US name: every IANA zone that keeps the same clock (Detroit is ET, Juneau is AK) shares it.</summary>
     private static string ZoneLabel(string zone) => zone switch
     {
-        "America/New_York" => "ET",
-        "America/Chicago" => "CT",
-        "America/Denver" => "MT",
+        "America/New_York" or "America/Detroit" or "America/Indiana/Indianapolis" or "America/Indiana/Vincennes" or "America/Indiana/Winamac"
+            or "America/Indiana/Marengo" or "America/Indiana/Petersburg" or "America/Indiana/Vevay" or "America/Kentucky/Louisville"
+            or "America/Kentucky/Monticello" => "ET",
+        "America/Chicago" or "America/Indiana/Knox" or "America/Indiana/Tell_City" or "America/Menominee" or "America/North_Dakota/Center"
+            or "America/North_Dakota/New_Salem" or "America/North_Dakota/Beulah" => "CT",
+        "America/Denver" or "America/Boise" => "MT",
         "America/Phoenix" => "AZ",
         "America/Los_Angeles" => "PT",
-        "America/Anchorage" => "AK",
+        "America/Anchorage" or "America/Juneau" or "America/Sitka" or "America/Nome" or "America/Yakutat" or "America/Metlakatla" => "AK",
         "Pacific/Honolulu" => "HI",
         _ => zone,
     };
 
-    private static int ZoneOrder(string zone) => Array.IndexOf(
-        ["America/New_York", "America/Chicago", "America/Denver", "America/Phoenix", "America/Los_Angeles", "America/Anchorage", "Pacific/Honolulu"], zone) is var i and >= 0 ? i : 99;
+    private static int ZoneOrder(string label) => Array.IndexOf(["ET", "CT", "MT", "AZ", "PT", "AK", "HI"], label) is var i and >= 0 ? i : 99;
 
     private static double Rate(int count, int of) => of == 0 ? 0 : Math.Round(count / (double)of, 4);
 

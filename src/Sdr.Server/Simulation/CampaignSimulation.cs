@@ -89,6 +89,9 @@ internal sealed class CampaignSimulation
             _phases.Add("start", wall.Elapsed);
             var waiting = population.EnrolmentQueues();
             var steps = await DriveAsync(app.Services, sandbox, clock, waiting, startAt, endAt, cancellationToken);
+
+            // The report reads the campaign as of its end, as the stats API would answer then.
+            clock.AdvanceTo(endAt);
             await app.StopAsync(CancellationToken.None);
 
             var run = new SimulationRun(

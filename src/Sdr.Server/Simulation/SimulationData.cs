@@ -32,8 +32,6 @@ internal sealed class SimulationData
 
     public required IReadOnlyDictionary<string, int> RepliesByCategory { get; init; }
 
-    public required List<DecisionRow> Decisions { get; init; }
-
     /// <summary>Conversational messages by purpose and final status (and reason when not sent).</summary>
     public required List<ReasonCount> MessageOutcomes { get; init; }
 
@@ -52,11 +50,8 @@ internal sealed class SimulationData
             .Select(r => new { SequenceId = r.SequenceId!.Value, r.ReceivedAt, r.Category, r.IsAutoResponder })
             .ToListAsync(cancellationToken);
         var events = await db.SequenceEvents.AsNoTracking()
-            .Where(e => e.Kind == SequenceEventKinds.HandedOff || e.Kind == SequenceEventKinds.Booked || e.Kind == SequenceEventKinds.OptedOut)
+            .Where(e => e.Kind == SequenceEventKinds.HandedOff || e.Kind == SequenceEventKinds.Booked)
             .Select(e => new { e.SequenceId, e.Kind, e.At })
-            .ToListAsync(cancellationToken);
-        var decisions = await db.DispatchDecisions.AsNoTracking()
-            .Select(d => new DecisionRow(d.Outcome, d.Reason))
             .ToListAsync(cancellationToken);
 
         var sentMessages = messages.Where(m => m.Status == OutboundMessageStatus.Sent && m.SentAt != null).ToList();
@@ -64,11 +59,8 @@ internal sealed class SimulationData
             .Concat(sentMessages.Where(m => m.Purpose.AppliesHours()).Select(m => new HoursSend(m.ContactId, $"{m.Purpose.ToName()} ({m.Channel.ToName()})", m.SentAt!.Value)))
             .ToList();
 
-        var optedOut = FirstByKind(events.Where(e => e.Kind == SequenceEventKinds.OptedOut).Select(e => (e.SequenceId, e.At)));
-        foreach (var sequence in sequences.Where(s => s.CurrentStep == SequenceStep.OptedOut && s.EndedAt is not null))
-        {
-            optedOut.TryAdd(sequence.Id, sequence.EndedAt!.Value);
-        }
+        // As the product's funnel counts it: a sequence that ended opted out, at the moment it ended.
+        var optedOut = sequences.Where(s => s.CurrentStep == SequenceStep.OptedOut && s.EndedAt is not null).ToDictionary(s => s.Id, s => s.EndedAt!.Value);
 
         return new SimulationData
         {
@@ -83,7 +75,6 @@ internal sealed class SimulationData
             OptedOut = optedOut,
             RepliesByCategory = replies.GroupBy(r => r.IsAutoResponder ? "auto_responder" : r.Category, StringComparer.Ordinal)
                 .OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
-            Decisions = decisions,
             MessageOutcomes = [.. messages
                 .GroupBy(m => $"{m.Purpose.ToName()}: {m.Status.ToString().ToLowerInvariant()}"
                     + (m.Status == OutboundMessageStatus.Sent || m.Reason is null ? "" : " (" + SimulationReportBuilder.ReasonKind(m.Reason) + ")"), StringComparer.Ordinal)
@@ -100,6 +91,4 @@ internal sealed class SimulationData
     internal sealed record SentTouch(long SequenceId, string ContactId, SequenceStep Step, string Channel, DateTime SentAt);
 
     internal sealed record HoursSend(string ContactId, string Kind, DateTime SentAt);
-
-    internal sealed record DecisionRow(DecisionOutcome Outcome, string Reason);
 }

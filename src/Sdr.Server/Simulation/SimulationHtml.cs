@@ -42,7 +42,7 @@ internal static class SimulationHtml
 
     private static void Funnel(StringBuilder html, FunnelReport funnel)
     {
-        html.Append("<h2>Funnel</h2><p class=\"muted\">").Append(E($"Counted from the {funnel.Source}.")).Append("</p>");
+        html.Append("<h2>Funnel</h2><p class=\"muted\">").Append(E($"Source: {funnel.Source}.")).Append("</p>");
         html.Append("<table><tr><th>enrolled</th><th>not enrolled by the end</th><th>replied</th><th>qualified</th><th>booked</th><th>opted out</th><th>still active</th><th>completed</th></tr><tr>")
             .Append(Cells(funnel.Enrolled, funnel.NotEnrolled, funnel.Replied, funnel.Qualified, funnel.Booked, funnel.OptedOut, funnel.Active, funnel.Completed))
             .Append("</tr></table>");
@@ -61,11 +61,11 @@ internal static class SimulationHtml
         }
 
         html.Append("</svg>");
-        html.Append("<table><tr><th>step</th><th>channel</th><th>reached</th><th>replied after</th><th>qualified after</th><th>booked after</th><th>opted out after</th></tr>");
+        html.Append("<table><tr><th>step</th><th>reached</th><th>replied</th><th>reply rate</th><th>qualified</th><th>booked</th><th>opted out</th></tr>");
         foreach (var step in funnel.Steps)
         {
-            html.Append("<tr><td>").Append(E(step.Step)).Append("</td><td>").Append(E(step.Channel)).Append("</td>")
-                .Append(Cells(step.Reached, step.RepliedAfter, step.QualifiedAfter, step.BookedAfter, step.OptedOutAfter)).Append("</tr>");
+            html.Append("<tr><td>").Append(E(step.Step)).Append("</td>").Append(Cells(step.Reached, step.Replied)).Append(Percent(step.ReplyRate))
+                .Append(Cells(step.Qualified, step.Booked, step.OptedOut)).Append("</tr>");
         }
 
         html.Append("</table>");

@@ -1,3 +1,5 @@
+using Sdr.Core.Insight;
+
 namespace Sdr.Server.Simulation;
 
 /// <summary>Everything <c>sdr simulate</c> prints and saves; serialised as snake_case JSON (simulation.json).</summary>
@@ -6,7 +8,8 @@ internal sealed record SimulationReport(
     FunnelReport Funnel,
     ComplianceReport Compliance,
     IReadOnlyList<VariantReport> Variants,
-    GhlCallsReport Ghl)
+    GhlCallsReport Ghl,
+    SdrMetricWindow Stats)
 {
     /// <summary>True when no message that must respect the allowed hours reached a recipient outside them.</summary>
     public bool Passed => Compliance.SendsOutsideAllowedHours == 0 && Compliance.UncheckedSends == 0;
@@ -30,7 +33,10 @@ internal sealed record RunSummary(
     double WallSeconds,
     IReadOnlyDictionary<string, double> PhaseSeconds);
 
-/// <summary>Counted from the simulation's database: sequences, sent touches, replies and the sequence events.</summary>
+/// <summary>
+/// The product's own funnel (<see cref="SdrPerformanceTracker"/>, as <c>GET /sdr/stats/sequences</c> answers it) over the
+/// simulation's database, with what only the simulation knows: who was not enrolled and why, and what each persona did.
+/// </summary>
 internal sealed record FunnelReport(
     string Source,
     int Enrolled,
@@ -46,9 +52,6 @@ internal sealed record FunnelReport(
     IReadOnlyList<FunnelStep> Steps,
     IReadOnlyDictionary<string, int> RepliesByCategory,
     IReadOnlyList<PersonaOutcome> Personas);
-
-/// <summary>Sequences that reached a step (its touch sent), and of those how many replied, qualified, booked or opted out after it.</summary>
-internal sealed record FunnelStep(string Step, string Channel, int Reached, int RepliedAfter, int QualifiedAfter, int BookedAfter, int OptedOutAfter);
 
 internal sealed record PersonaOutcome(string Persona, int Contacts, int Enrolled, int Replied, int Qualified, int Booked, int OptedOut);
 

@@ -7,6 +7,7 @@ using Sdr.Core.Compliance.Hours;
 using Sdr.Core.Data;
 using Sdr.Core.Data.Entities;
 using Sdr.Core.GoHighLevel;
+using Sdr.Core.Insight;
 using Sdr.Core.Sequences;
 using Sdr.Sandbox;
 
@@ -17,9 +18,6 @@ internal static partial class SimulationReportBuilder
 {
     private const int MaxViolationsListed = 50;
 
-    private static readonly SequenceStep[] CadenceSteps =
-        [SequenceStep.Sms1, SequenceStep.Email1, SequenceStep.Sms2, SequenceStep.Voicemail1, SequenceStep.Email2, SequenceStep.Sms3, SequenceStep.Voicemail2, SequenceStep.NurturePause];
-
     public static async Task<SimulationReport> BuildAsync(
         IServiceProvider services, SimulationRun run, SimulationPopulation population, GhlCallCounter counter, CancellationToken cancellationToken)
     {
@@ -29,6 +27,11 @@ internal static partial class SimulationReportBuilder
         var hours = new QuietHoursPolicy(scope.ServiceProvider.GetRequiredService<IOptions<HoursOptions>>());
         var data = await SimulationData.LoadAsync(db, cancellationToken);
         var settings = run.Settings;
+
+        // The product's own numbers, as GET /sdr/stats/sequences and GET /sdr/stats answer them for the whole run.
+        var tracker = scope.ServiceProvider.GetRequiredService<SdrPerformanceTracker>();
+        var funnel = await tracker.GetSequenceFunnelAsync(null, settings.Days, null, cancellationToken);
+        var stats = (await tracker.GetStatsAsync(null, settings.Days, cancellationToken)).Window;
         var summary = new RunSummary(
             settings.Contacts,
             settings.Days,
@@ -48,27 +51,15 @@ internal static partial class SimulationReportBuilder
             run.PhaseSeconds);
         return new SimulationReport(
             summary,
-            Funnel(data, run, population),
-            Compliance(data, population, hours),
-            Variants(data),
-            Ghl(counter, population));
+            Funnel(funnel, data, run, population),
+            Compliance(data, stats, population, hours),
+            Variants(funnel, data),
+            Ghl(counter, population),
+            stats);
     }
 
-    private static FunnelReport Funnel(SimulationData data, SimulationRun run, SimulationPopulation population)
+    private static FunnelReport Funnel(SequenceFunnelReport funnel, SimulationData data, SimulationRun run, SimulationPopulation population)
     {
-        var steps = CadenceSteps.Select(step =>
-        {
-            var reached = data.Sent.Where(t => t.Step == step).GroupBy(t => t.SequenceId).ToDictionary(g => g.Key, g => g.Min(t => t.SentAt));
-            return new FunnelStep(
-                step.ToName(),
-                data.Sent.FirstOrDefault(t => t.Step == step)?.Channel ?? "",
-                reached.Count,
-                reached.Count(r => data.FirstReply.TryGetValue(r.Key, out var at) && at >= r.Value),
-                reached.Count(r => data.Qualified.TryGetValue(r.Key, out var at) && at >= r.Value),
-                reached.Count(r => data.Booked.TryGetValue(r.Key, out var at) && at >= r.Value),
-                reached.Count(r => data.OptedOut.TryGetValue(r.Key, out var at) && at >= r.Value));
-        }).ToList();
-
         var byContact = data.Sequences.GroupBy(s => s.ContactId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(s => s.Id).ToList(), StringComparer.Ordinal);
         var personas = population.Contacts.GroupBy(c => c.Persona).OrderBy(g => g.Key).Select(g =>
         {
@@ -84,23 +75,23 @@ internal static partial class SimulationReportBuilder
         }).ToList();
 
         return new FunnelReport(
-            "database (the simulation's sequences, sent touches, replies and sequence events)",
-            data.Sequences.Count,
+            "SdrPerformanceTracker (GET /sdr/stats/sequences) over the simulation's database; each outcome is counted at the last step sent before it",
+            funnel.Enrolled,
             run.NotEnrolled,
             run.SkippedAtEnrolment,
-            data.FirstReply.Count,
+            funnel.Variants.Sum(v => v.Replied),
             data.AutoResponderSequences,
-            data.Qualified.Count,
-            data.Booked.Count,
-            data.OptedOut.Count,
+            funnel.Variants.Sum(v => v.Qualified),
+            funnel.Variants.Sum(v => v.Booked),
+            funnel.Variants.Sum(v => v.OptedOut),
             data.Sequences.Count(s => s.IsActive),
             data.Sequences.Count(s => s.EndReason == SdrOutreachSequence.CompletedReason),
-            steps,
+            funnel.Funnel,
             data.RepliesByCategory,
             personas);
     }
 
-    private static ComplianceReport Compliance(SimulationData data, SimulationPopulation population, QuietHoursPolicy hours)
+    private static ComplianceReport Compliance(SimulationData data, SdrMetricWindow stats, SimulationPopulation population, QuietHoursPolicy hours)
     {
         var homes = population.Contacts.ToDictionary(c => c.ContactId, StringComparer.Ordinal);
         var violations = new List<HoursViolation>();
@@ -154,21 +145,18 @@ internal static partial class SimulationReportBuilder
             population.Contacts.GroupBy(c => c.HomeBasis).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
             violations,
             zones,
-            Reasons(data.Decisions.Where(d => d.Outcome == DecisionOutcome.Deferred).Select(d => d.Reason)),
-            Reasons(data.Decisions.Where(d => d.Outcome == DecisionOutcome.Blocked).Select(d => d.Reason)),
+            Counts(stats.Dispatch.DeferredByReason),
+            Counts(stats.Dispatch.BlockedByReason),
             data.MessageOutcomes);
     }
 
-    private static List<VariantReport> Variants(SimulationData data) =>
-        data.Sequences.GroupBy(s => s.AbVariant, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
+    private static List<VariantReport> Variants(SequenceFunnelReport funnel, SimulationData data) =>
+        funnel.Variants.Select(v =>
         {
-            var ids = g.Select(s => s.Id).ToHashSet();
-            var enrolled = ids.Count;
-            int replied = ids.Count(data.FirstReply.ContainsKey), qualified = ids.Count(data.Qualified.ContainsKey),
-                booked = ids.Count(data.Booked.ContainsKey), optedOut = ids.Count(data.OptedOut.ContainsKey);
+            var ids = data.Sequences.Where(s => s.AbVariant == v.Variant).Select(s => s.Id).ToHashSet();
             return new VariantReport(
-                g.Key, enrolled, data.Sent.Count(t => ids.Contains(t.SequenceId)), replied, qualified, booked, optedOut,
-                Rate(replied, enrolled), Rate(qualified, enrolled), Rate(booked, enrolled), Rate(optedOut, enrolled));
+                v.Variant, v.Enrolled, data.Sent.Count(t => ids.Contains(t.SequenceId)), v.Replied, v.Qualified, v.Booked, v.OptedOut,
+                Rate(v.Replied, v.Enrolled), Rate(v.Qualified, v.Enrolled), Rate(v.Booked, v.Enrolled), Rate(v.OptedOut, v.Enrolled));
         }).ToList();
 
     private static GhlCallsReport Ghl(GhlCallCounter counter, SimulationPopulation population)
@@ -204,11 +192,10 @@ internal static partial class SimulationReportBuilder
             locations);
     }
 
-    /// <summary>Groups the stages' reasons by their kind: the text before its specifics (local times, dates, the contact).</summary>
-    private static List<ReasonCount> Reasons(IEnumerable<string> reasons) =>
-        reasons.Select(ReasonKind).GroupBy(r => r, StringComparer.Ordinal)
-            .Select(g => new ReasonCount(g.Key, g.Count())).OrderByDescending(r => r.Count).ThenBy(r => r.Reason, StringComparer.Ordinal).ToList();
+    private static List<ReasonCount> Counts(IReadOnlyDictionary<string, int> counts) =>
+        counts.Select(c => new ReasonCount(c.Key, c.Value)).OrderByDescending(r => r.Count).ThenBy(r => r.Reason, StringComparer.Ordinal).ToList();
 
+    /// <summary>Groups reasons by their kind: the text before its specifics (local times, dates, the contact).</summary>
     internal static string ReasonKind(string reason)
     {
         var cut = reason.IndexOfAny(['(', ';']);

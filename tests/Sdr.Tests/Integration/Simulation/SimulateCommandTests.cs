@@ -35,8 +35,9 @@ public sealed class SimulateCommandTests
             funnel["enrolled"]!.GetValue<int>().ShouldBeGreaterThan(40);
             var reachedSms1 = funnel["steps"]!.AsArray().Single(s => s!["step"]!.GetValue<string>() == "sms_1")!["reached"]!.GetValue<int>();
             reachedSms1.ShouldBe(await CountAsync(db, "SELECT COUNT(DISTINCT sequence_id) FROM sdr_outreach_touches WHERE step = 'sms_1' AND status = 'sent'"));
-            funnel["opted_out"]!.GetValue<int>().ShouldBe(await CountAsync(
-                db, "SELECT COUNT(*) FROM sdr_outreach_sequences WHERE current_step = 'opted_out' OR id IN (SELECT sequence_id FROM sdr_sequence_events WHERE kind = 'opted_out')"));
+            funnel["opted_out"]!.GetValue<int>().ShouldBe(await CountAsync(db, "SELECT COUNT(*) FROM sdr_outreach_sequences WHERE current_step = 'opted_out'"));
+            funnel["replied"]!.GetValue<int>().ShouldBe(await CountAsync(
+                db, "SELECT COUNT(DISTINCT sequence_id) FROM sdr_replies WHERE sequence_id IS NOT NULL AND is_auto_responder = 0"));
             funnel["booked"]!.GetValue<int>().ShouldBe(await CountAsync(db, "SELECT COUNT(DISTINCT sequence_id) FROM sdr_sequence_events WHERE kind = 'booked'"));
             var sent = await CountAsync(db, "SELECT COUNT(*) FROM sdr_outreach_touches WHERE status = 'sent'");
             report["variants"]!.AsArray().Sum(v => v!["touches_sent"]!.GetValue<int>()).ShouldBe(sent);
@@ -44,6 +45,10 @@ public sealed class SimulateCommandTests
 
         SqliteConnection.ClearAllPools();
         Directory.Delete(Path.GetDirectoryName(database)!, recursive: true);
+
+        // The product's stats API over the same database says the same.
+        report["stats"]!["enrolled"]!.GetValue<int>().ShouldBe(funnel["enrolled"]!.GetValue<int>());
+        report["stats"]!["booked"]!.GetValue<int>().ShouldBe(funnel["booked"]!.GetValue<int>());
 
         // The scripted prospects answered through the webhook path: replies, a STOP, a qualified and booked buyer.
         funnel["replied"]!.GetValue<int>().ShouldBeGreaterThan(0);

@@ -41,6 +41,12 @@ public sealed class GhlSandbox : IAsyncDisposable
         set => _events.Target = value;
     }
 
+    /// <summary>With <see cref="SandboxOptions.DeliverEventsOnDemand"/>: when the next held webhook (a persona's answer, a booking) is due; null when none is held.</summary>
+    public DateTimeOffset? NextEventDueAt => _events.NextDueAt;
+
+    /// <summary>With <see cref="SandboxOptions.DeliverEventsOnDemand"/>: delivers every held webhook due by the sandbox's clock, one at a time in a repeatable order.</summary>
+    public Task DeliverDueEventsAsync() => _events.DeliverDueAsync();
+
     public static async Task<GhlSandbox> StartAsync(SandboxOptions? options = null, CancellationToken ct = default)
     {
         options ??= new SandboxOptions();
@@ -51,7 +57,7 @@ public sealed class GhlSandbox : IAsyncDisposable
 
         var state = SandboxSeeder.Build(options);
         var webhooks = new SandboxWebhookSender(state, options.Seed);
-        var events = new SandboxEventDispatcher(state, webhooks, options.WebhookTarget);
+        var events = new SandboxEventDispatcher(state, webhooks, options.WebhookTarget, options.DeliverEventsOnDemand);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
             ApplicationName = typeof(GhlSandbox).Assembly.GetName().Name,

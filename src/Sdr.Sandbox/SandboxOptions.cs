@@ -35,6 +35,12 @@ public sealed class SandboxOptions
     /// <summary>So a loop on our side cannot make a persona answer forever.</summary>
     public int PersonaMaxAnswersPerDay { get; set; } = 6;
 
+    /// <summary>
+    /// Holds the webhooks the sandbox raises on its own until <see cref="GhlSandbox.DeliverDueEventsAsync"/> delivers
+    /// the due ones, one at a time in a repeatable order: for a simulation that moves the clock itself.
+    /// </summary>
+    public bool DeliverEventsOnDemand { get; set; }
+
     // Bounded so a long benchmark run cannot grow the request log without limit.
     public int MaxRecordedRequests { get; set; } = 100_000;
 }

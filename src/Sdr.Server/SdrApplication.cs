@@ -24,10 +24,13 @@ namespace Sdr.Server;
 /// <summary>The composition root shared by the CLI verbs.</summary>
 internal static class SdrApplication
 {
-    public static WebApplication Build(string[] args, bool withSandbox = true)
+    /// <param name="configure">Runs right after the configuration is loaded (e.g. <c>sdr simulate</c> adds its settings and its clock).</param>
+    /// <param name="withWorkers">False for a host whose queues its caller works itself (<c>sdr simulate</c>).</param>
+    public static WebApplication Build(string[] args, bool withSandbox = true, Action<WebApplicationBuilder>? configure = null, bool withWorkers = true)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args });
         builder.AddSdrConfiguration(args);
+        configure?.Invoke(builder);
         if (withSandbox)
         {
             EmbeddedSandbox.AddEmbeddedSandbox(builder);
@@ -51,7 +54,10 @@ internal static class SdrApplication
         builder.AddSdrInsight();
         builder.AddAlerts();
         builder.AddSdrApi();
-        builder.AddWorkers();
+        if (withWorkers)
+        {
+            builder.AddWorkers();
+        }
 
         var app = builder.Build();
         app.UseSdrApi();

@@ -26,7 +26,7 @@ internal sealed class PersonaResponder(SandboxState state, SandboxEventDispatche
             return;
         }
 
-        dispatcher.Schedule(DelayFor(ours.Id), async ct =>
+        dispatcher.Schedule(DelayFor(ours.Id), ours.ContactId, async ct =>
         {
             var conversation = state.GetOrCreateConversation(ours.LocationId, ours.ContactId);
             var answer = new SandboxMessage(

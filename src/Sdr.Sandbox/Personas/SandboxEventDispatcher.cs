@@ -6,10 +6,12 @@ namespace Sdr.Sandbox.Personas;
 /// Posts the webhooks the sandbox raises on its own, in the background after a delay on the sandbox's
 /// clock, to the current <see cref="Target"/> (none: nothing is raised). Every delivery is recorded.
 /// </summary>
-internal sealed class SandboxEventDispatcher(SandboxState state, SandboxWebhookSender webhooks, SandboxWebhookTarget? target) : IAsyncDisposable
+internal sealed class SandboxEventDispatcher(SandboxState state, SandboxWebhookSender webhooks, SandboxWebhookTarget? target, bool onDemand = false) : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentDictionary<long, Task> _running = new();
+    private readonly Lock _heldLock = new();
+    private readonly List<HeldWork> _held = [];
     private long _nextWork;
     private volatile SandboxWebhookTarget? _target = target;
 
@@ -26,7 +28,7 @@ internal sealed class SandboxEventDispatcher(SandboxState state, SandboxWebhookS
             return;
         }
 
-        Schedule(TimeSpan.Zero, ct => DeliverAsync(
+        Schedule(TimeSpan.Zero, appointment.ContactId, ct => DeliverAsync(
             "AppointmentCreate",
             appointment.LocationId,
             appointment.ContactId,
@@ -36,8 +38,11 @@ internal sealed class SandboxEventDispatcher(SandboxState state, SandboxWebhookS
             ct));
     }
 
-    /// <summary>Runs <paramref name="work"/> after <paramref name="delay"/> on the sandbox's clock, off the caller's thread.</summary>
-    public void Schedule(TimeSpan delay, Func<CancellationToken, Task> work)
+    /// <summary>
+    /// Runs <paramref name="work"/> after <paramref name="delay"/> on the sandbox's clock, off the caller's thread;
+    /// on demand (<see cref="SandboxOptions.DeliverEventsOnDemand"/>) it waits for <see cref="DeliverDueAsync"/>.
+    /// </summary>
+    public void Schedule(TimeSpan delay, string contactId, Func<CancellationToken, Task> work)
     {
         if (_stopping.IsCancellationRequested)
         {
@@ -45,6 +50,15 @@ internal sealed class SandboxEventDispatcher(SandboxState state, SandboxWebhookS
         }
 
         var id = Interlocked.Increment(ref _nextWork);
+        if (onDemand)
+        {
+            lock (_heldLock)
+            {
+                _held.Add(new HeldWork(state.TimeProvider.GetUtcNow() + delay, contactId, id, work));
+            }
+
+            return;
+        }
 
         // The timer starts here, on the caller's thread: a test's fake clock moved after the call always reaches it.
         var due = Task.Delay(delay, state.TimeProvider, _stopping.Token);
@@ -92,6 +106,45 @@ internal sealed class SandboxEventDispatcher(SandboxState state, SandboxWebhookS
         state.Record(new SandboxWebhookDelivery(eventType, locationId, contactId, eventId, url, status, state.TimeProvider.GetUtcNow()));
     }
 
+    /// <summary>On demand: when the earliest held webhook is due on the sandbox's clock; null when none is held.</summary>
+    public DateTimeOffset? NextDueAt
+    {
+        get
+        {
+            lock (_heldLock)
+            {
+                return _held.Count == 0 ? null : _held.Min(w => w.DueAt);
+            }
+        }
+    }
+
+    /// <summary>
+    /// On demand: delivers every held webhook due by the sandbox's clock, one at a time in a repeatable order
+    /// (due time, contact, then the order they were raised in), each after the target has answered the one before.
+    /// </summary>
+    public async Task DeliverDueAsync()
+    {
+        while (!_stopping.IsCancellationRequested)
+        {
+            HeldWork? next;
+            lock (_heldLock)
+            {
+                var now = state.TimeProvider.GetUtcNow();
+                next = _held.Where(w => w.DueAt <= now)
+                    .OrderBy(w => w.DueAt).ThenBy(w => w.ContactId, StringComparer.Ordinal).ThenBy(w => w.Order)
+                    .FirstOrDefault();
+                if (next is null)
+                {
+                    return;
+                }
+
+                _held.Remove(next);
+            }
+
+            await next.Work(_stopping.Token);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync();
@@ -106,4 +159,6 @@ internal sealed class SandboxEventDispatcher(SandboxState state, SandboxWebhookS
 
         _stopping.Dispose();
     }
+
+    private sealed record HeldWork(DateTimeOffset DueAt, string ContactId, long Order, Func<CancellationToken, Task> Work);
 }

@@ -37,6 +37,7 @@ internal static class SdrCli
         root.Subcommands.Add(serve);
         root.Subcommands.Add(migrate);
         root.Subcommands.Add(importDnc);
+        root.Subcommands.Add(SimulateCommand.Create());
         root.SetAction((result, ct) => ServeCommand.RunAsync([.. result.UnmatchedTokens], ct));
         return InvokeAsync(root, args);
     }

@@ -35,5 +35,8 @@ internal sealed class SdrOutreachSequenceConfiguration : IEntityTypeConfiguratio
 
         // The resume sweep: paused conversations whose prospect went quiet.
         builder.HasIndex(s => new { s.IsActive, s.ResumesAt }).HasDatabaseName("ix_sdr_outreach_sequences_resumes_at");
+
+        // The stats: enrolments in a window, and the cohort of the sequence funnel.
+        builder.HasIndex(s => s.EnrolledAt).HasDatabaseName("ix_sdr_outreach_sequences_enrolled_at");
     }
 }

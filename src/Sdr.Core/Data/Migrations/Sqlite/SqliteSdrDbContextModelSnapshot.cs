@@ -138,6 +138,9 @@ namespace Sdr.Core.Data.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_sdr_dispatch_decisions");
 
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_sdr_dispatch_decisions_at");
+
                     b.HasIndex("SequenceId")
                         .HasDatabaseName("ix_sdr_dispatch_decisions_sequence_id");
 
@@ -581,6 +584,9 @@ namespace Sdr.Core.Data.Migrations.Sqlite
                     b.HasIndex("ContactId")
                         .HasDatabaseName("ix_sdr_outreach_sequences_contact_id");
 
+                    b.HasIndex("EnrolledAt")
+                        .HasDatabaseName("ix_sdr_outreach_sequences_enrolled_at");
+
                     b.HasIndex("ProspectId")
                         .HasDatabaseName("ix_sdr_outreach_sequences_prospect_id");
 
@@ -690,6 +696,10 @@ namespace Sdr.Core.Data.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_sdr_outreach_touches");
+
+                    b.HasIndex("SentAt")
+                        .HasDatabaseName("ix_sdr_outreach_touches_sent_at")
+                        .HasFilter("sent_at IS NOT NULL");
 
                     b.HasIndex("LocationId", "SentAt")
                         .HasDatabaseName("ix_sdr_outreach_touches_location_id_sent_at")
@@ -939,6 +949,9 @@ namespace Sdr.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("MessageId")
                         .HasDatabaseName("ix_sdr_replies_message_id");
+
+                    b.HasIndex("ReceivedAt")
+                        .HasDatabaseName("ix_sdr_replies_received_at");
 
                     b.HasIndex("SequenceId")
                         .HasDatabaseName("ix_sdr_replies_sequence_id");

@@ -38,5 +38,7 @@ internal sealed class SdrOutreachSequenceConfiguration : IEntityTypeConfiguratio
 
         // An A/B test's results: the sequences it assigned, by variant.
         builder.HasIndex(s => new { s.AbTestId, s.AbVariant }).HasDatabaseName("ix_sdr_outreach_sequences_ab_test");
+        // The stats: enrolments in a window, and the cohort of the sequence funnel.
+        builder.HasIndex(s => s.EnrolledAt).HasDatabaseName("ix_sdr_outreach_sequences_enrolled_at");
     }
 }

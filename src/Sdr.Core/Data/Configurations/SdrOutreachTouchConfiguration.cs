@@ -29,6 +29,9 @@ internal sealed class SdrOutreachTouchConfiguration : IEntityTypeConfiguration<S
         // also while it is reserved.
         builder.HasIndex(t => new { t.LocationId, t.SentAt }).HasFilter("sent_at IS NOT NULL");
 
+        // The stats windows over every location (GET /sdr/stats without location_id).
+        builder.HasIndex(t => t.SentAt).HasFilter("sent_at IS NOT NULL");
+
         // TouchReconciler's query: unconfirmed touches, oldest first. Partial: sent touches (nearly all)
         // leave it, so it stays as small as the touches in doubt. The query repeats the filter's term
         // (status <> 'sent') so that SQLite's planner may use the index.

@@ -22,5 +22,6 @@ internal sealed class SdrReplyConfiguration : IEntityTypeConfiguration<SdrReply>
         builder.HasIndex(r => r.WebhookEventId);
         builder.HasIndex(r => r.SequenceId);
         builder.HasIndex(r => new { r.ContactId, r.LocationId });
+        builder.HasIndex(r => r.ReceivedAt); // the stats windows
     }
 }

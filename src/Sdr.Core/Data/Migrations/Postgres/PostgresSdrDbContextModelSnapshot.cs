@@ -852,6 +852,9 @@ namespace Sdr.Core.Data.Migrations.Postgres
                     b.HasIndex("ContactId")
                         .HasDatabaseName("ix_sdr_outreach_sequences_contact_id");
 
+                    b.HasIndex("EnrolledAt")
+                        .HasDatabaseName("ix_sdr_outreach_sequences_enrolled_at");
+
                     b.HasIndex("ProspectId")
                         .HasDatabaseName("ix_sdr_outreach_sequences_prospect_id");
 
@@ -966,6 +969,10 @@ namespace Sdr.Core.Data.Migrations.Postgres
 
                     b.HasKey("Id")
                         .HasName("pk_sdr_outreach_touches");
+
+                    b.HasIndex("SentAt")
+                        .HasDatabaseName("ix_sdr_outreach_touches_sent_at")
+                        .HasFilter("sent_at IS NOT NULL");
 
                     b.HasIndex("LocationId", "SentAt")
                         .HasDatabaseName("ix_sdr_outreach_touches_location_id_sent_at")
@@ -1219,6 +1226,9 @@ namespace Sdr.Core.Data.Migrations.Postgres
 
                     b.HasIndex("MessageId")
                         .HasDatabaseName("ix_sdr_replies_message_id");
+
+                    b.HasIndex("ReceivedAt")
+                        .HasDatabaseName("ix_sdr_replies_received_at");
 
                     b.HasIndex("SequenceId")
                         .HasDatabaseName("ix_sdr_replies_sequence_id");

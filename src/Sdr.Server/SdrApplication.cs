@@ -13,6 +13,7 @@ using Sdr.Core.Replies;
 using Sdr.Core.Security;
 using Sdr.Core.Sequences;
 using Sdr.Core.Webhooks;
+using Sdr.Server.Dashboard;
 using Sdr.Server.Endpoints;
 using Sdr.Server.Hosting;
 using Sdr.Server.Workers;
@@ -47,6 +48,7 @@ internal static class SdrApplication
         builder.AddAgent();
         builder.AddOutbox();
         builder.AddSdrApi();
+        builder.AddDashboard();
         builder.AddWorkers();
 
         var app = builder.Build();

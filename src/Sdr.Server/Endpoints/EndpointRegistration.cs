@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Sdr.Server.Dashboard;
 
 namespace Sdr.Server.Endpoints;
 
@@ -27,6 +28,7 @@ internal static class EndpointRegistration
         app.MapSequencesApi();
         app.MapWebhooksApi();
         app.MapStatsApi();
+        app.MapDashboard();
         return app;
     }
 }

@@ -73,6 +73,27 @@ public sealed class ContactTimeline(SdrDbContext db, SequenceQueries queries)
                 .Select(o => new BookingOfferRow(DashboardTime.Utc(o.CreatedAt), o.Round, o.Status, o.OfferedSlots(), o.BookedSlot is { } slot ? DashboardTime.Utc(slot) : null, o.AppointmentId)));
         }
 
+        // What belongs to the contact rather than to one sequence: an opt-out confirmation, a HELP reply, a reply
+        // that came when no sequence was running.
+        var location = prospectView.LocationId;
+        var looseMessages = await db.OutboundMessages.AsNoTracking()
+            .Where(m => m.ContactId == contactId && m.LocationId == location && m.SequenceId == null)
+            .ToListAsync(cancellationToken);
+        timeline.AddRange(looseMessages.Select(m => Message(new MessageView(
+            m.Purpose.ToName(), m.Channel.ToName(), m.Status.ToName(), m.Body, m.Reason, DashboardTime.Utc(m.CreatedAt), m.SentAt is { } sent ? DashboardTime.Utc(sent) : null))));
+        var looseReplies = await db.Replies.AsNoTracking()
+            .Where(r => r.ContactId == contactId && r.LocationId == location && r.SequenceId == null)
+            .ToListAsync(cancellationToken);
+        timeline.AddRange(looseReplies.Select(r => Reply(new ReplyView(DashboardTime.Utc(r.ReceivedAt), r.Category, r.Confidence, r.DecidedBy)
+        {
+            Rule = r.Rule,
+            AlsoDetected = r.AlsoDetected?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [],
+            AutoResponder = r.IsAutoResponder,
+            Action = r.Action,
+            Channel = r.MessageType,
+            Body = r.Body,
+        })));
+
         return new ContactDetails(
             prospectView,
             prospect.FirstName,

@@ -22,6 +22,7 @@ internal static class DashboardRoutes
         builder.Services.AddScoped<DashboardAuthFilter>();
         builder.Services.AddScoped<ContactDirectory>();
         builder.Services.AddScoped<ContactTimeline>();
+        builder.Services.AddScoped<ActivitySeries>();
         return builder;
     }
 
@@ -34,7 +35,7 @@ internal static class DashboardRoutes
         site.MapPost("/sign-out", (Delegate)SignOutAsync).DisableAntiforgery();
 
         var pages = site.MapGroup("").AddEndpointFilter<DashboardAuthFilter>();
-        pages.MapGet("/", Overview);
+        pages.MapGet("/", OverviewAsync);
         pages.MapGet("/contacts", ContactsAsync);
         pages.MapGet("/contacts/{contact_id}", ContactAsync);
         pages.MapGet("/objections", ObjectionsAsync);
@@ -102,14 +103,22 @@ internal static class DashboardRoutes
         })
         { StatusCode = status };
 
-    private static IResult Overview(HttpContext http, DashboardSession session, IOptions<GhlOptions> ghl, string? location_id, string? days)
+    private static async Task<IResult> OverviewAsync(
+        HttpContext http,
+        DashboardSession session,
+        IOptions<GhlOptions> ghl,
+        ActivitySeries activity,
+        string? location_id,
+        string? days,
+        CancellationToken cancellationToken)
     {
         if (Filters(http, session, ghl.Value, "Overview", "overview", location_id, days) is not { } frame)
         {
             return BadFilter();
         }
 
-        return new RazorComponentResult<OverviewPage>(new { Frame = frame });
+        var series = await activity.ForAsync(frame.LocationId, frame.Days!.Value, cancellationToken);
+        return new RazorComponentResult<OverviewPage>(new { Frame = frame, Activity = series });
     }
 
     private static async Task<IResult> ContactsAsync(

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using Sdr.Core.Data.Entities;
 using Sdr.Tests.Support;
 
 namespace Sdr.Tests.Browser;
@@ -229,6 +231,13 @@ public sealed class DashboardBrowserTests(DashboardFixture fixture)
         var response = await page.GotoAsync("/?days=7");
         response!.Status.ShouldBe(200);
         (await page.Locator("select[name=days]").InputValueAsync()).ShouldBe("7");
+        var (touches, replies) = await fixture.Host.WithDbAsync(async db => (
+            await db.Touches.CountAsync(t => t.Status == TouchStatus.Sent),
+            await db.Replies.CountAsync(r => !r.IsAutoResponder)));
+        touches.ShouldBeGreaterThan(DashboardFixture.EnrolledCount);
+        (await page.Locator("#activity-touches").TextContentAsync()).ShouldBe(Text(touches));
+        (await page.Locator("#activity-replies").TextContentAsync()).ShouldBe(Text(replies));
+        (await page.Locator("#activity-table tbody tr").CountAsync()).ShouldBe(7);
         await DashboardFixture.ScreenshotAsync(page, "overview");
     }
 
@@ -241,4 +250,6 @@ public sealed class DashboardBrowserTests(DashboardFixture fixture)
         (await page.Locator("h1").InnerTextAsync()).ShouldBe("Experiments");
         await DashboardFixture.ScreenshotAsync(page, "experiments");
     }
+
+    private static string Text(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -6,6 +6,7 @@ using Sdr.Core.Compliance;
 using Sdr.Core.Configuration;
 using Sdr.Core.Data;
 using Sdr.Core.GoHighLevel;
+using Sdr.Core.Insight;
 using Sdr.Core.Messaging;
 using Sdr.Core.Outbox;
 using Sdr.Core.Qualification;
@@ -47,6 +48,7 @@ internal static class SdrApplication
         builder.AddWebhooks();
         builder.AddAgent();
         builder.AddOutbox();
+        builder.AddSdrInsight();
         builder.AddSdrApi();
         builder.AddDashboard();
         builder.AddWorkers();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Sdr.Core.Agent;
 using Sdr.Core.Ai;
+using Sdr.Core.Alerts;
 using Sdr.Core.Booking;
 using Sdr.Core.Compliance;
 using Sdr.Core.Configuration;
@@ -49,6 +50,7 @@ internal static class SdrApplication
         builder.AddAgent();
         builder.AddOutbox();
         builder.AddSdrInsight();
+        builder.AddAlerts();
         builder.AddSdrApi();
         builder.AddDashboard();
         builder.AddWorkers();

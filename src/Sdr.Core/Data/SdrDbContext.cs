@@ -32,6 +32,7 @@ public abstract class SdrDbContext : DbContext
     public DbSet<SdrLlmCall> LlmCalls => Set<SdrLlmCall>();
     public DbSet<SdrSequenceEvent> SequenceEvents => Set<SdrSequenceEvent>();
     public DbSet<SdrBookingOffer> BookingOffers => Set<SdrBookingOffer>();
+    public DbSet<SdrAlert> Alerts => Set<SdrAlert>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {

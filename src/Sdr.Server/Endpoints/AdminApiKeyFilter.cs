@@ -42,7 +42,7 @@ internal sealed class AdminApiKeyFilter(IConfiguration configuration) : IEndpoin
         return await next(context);
     }
 
-    private static bool FixedTimeEquals(string given, string expected) =>
+    internal static bool FixedTimeEquals(string given, string expected) =>
         CryptographicOperations.FixedTimeEquals(
             SHA256.HashData(Encoding.UTF8.GetBytes(given)),
             SHA256.HashData(Encoding.UTF8.GetBytes(expected)));

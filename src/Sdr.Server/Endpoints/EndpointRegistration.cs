@@ -9,6 +9,7 @@ internal static class EndpointRegistration
     {
         builder.Services.AddOpenApi();
         builder.Services.AddScoped<AdminApiKeyFilter>();
+        builder.AddMetricsEndpoint();
         return builder;
     }
 
@@ -29,6 +30,8 @@ internal static class EndpointRegistration
         app.MapWebhooksApi();
         app.MapStatsApi();
         app.MapDashboard();
+        app.MapAlertsApi();
+        app.MapMetricsEndpoint();
         return app;
     }
 }

@@ -11,6 +11,7 @@ internal static class ServiceCollectionExtensions
         builder.Services.AddHostedService<OutboxWorker>();
         builder.Services.AddHostedService<OutboundMessageWorker>();
         builder.Services.AddHostedService<SqliteCheckpointer>();
+        builder.Services.AddHostedService<AlertWorker>();
 
         return builder;
     }

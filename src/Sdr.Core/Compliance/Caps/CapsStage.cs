@@ -41,9 +41,15 @@ public sealed class CapsStage(
     {
     }
 
+    /// <summary>The stage's name, which starts the reasons of its deferrals (<c>caps: daily SMS cap of ...</c>).</summary>
+    public const string StageName = "caps";
+
+    /// <summary>How the reason of a deferral by a location's <c>daily_sms_cap</c> starts (after the stage's name); alerts count them.</summary>
+    public const string SmsCapReasonStart = "daily SMS cap of ";
+
     public int Order => 30;
 
-    public string Name => "caps";
+    public string Name => StageName;
 
     public async ValueTask<StageDecision> EvaluateAsync(OutboundRequest request, CancellationToken cancellationToken) =>
         (await EvaluateManyAsync([request], cancellationToken))[0];
@@ -240,7 +246,7 @@ public sealed class CapsStage(
         StageDecision.Defer($"{states.Describe()} limit of {limit} messages per rolling 24 h reached for contact {contactId}", take.FreesAt ?? now + RollingWindow);
 
     private static StageDecision SmsCapReached(RateLimitOptions limits, string locationId, DateTime midnight) =>
-        StageDecision.Defer($"daily SMS cap of {limits.DailySmsCap} reached for location {locationId}", midnight);
+        StageDecision.Defer($"{SmsCapReasonStart}{limits.DailySmsCap} reached for location {locationId}", midnight);
 
     private static bool SharesNoContactAndTime(IReadOnlyList<OutboundRequest> requests)
     {

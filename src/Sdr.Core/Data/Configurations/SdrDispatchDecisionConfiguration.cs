@@ -14,5 +14,6 @@ internal sealed class SdrDispatchDecisionConfiguration : IEntityTypeConfiguratio
         builder.Property(d => d.Outcome).HasConversion(StoredNameConverters.Outcome).HasMaxLength(16);
         builder.Property(d => d.Reason).HasMaxLength(500);
         builder.HasIndex(d => d.SequenceId);
+        builder.HasIndex(d => d.At);
     }
 }

@@ -27,4 +27,7 @@ internal static class StoredNameConverters
 
     public static readonly ValueConverter<Channel, string> Channel =
         new(channel => channel.ToName(), name => ChannelNames.ParseChannel(name));
+
+    public static readonly ValueConverter<AlertDelivery, string> AlertDelivery =
+        new(delivery => delivery.ToName(), name => AlertNames.ParseDelivery(name));
 }

@@ -22,6 +22,118 @@ namespace Sdr.Core.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Sdr.Core.Data.Entities.SdrAlert", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime?>("ClearSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("clear_since");
+
+                    b.Property<int>("DeliveryAttempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("delivery_attempts");
+
+                    b.Property<DateTime?>("DeliveryClaimedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("delivery_claimed_until");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LastDeliveryError")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("last_delivery_error");
+
+                    b.Property<DateTime>("LastEvaluatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_evaluated_at");
+
+                    b.Property<double>("LastValue")
+                        .HasColumnType("double precision")
+                        .HasColumnName("last_value");
+
+                    b.Property<string>("LocationId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("location_id");
+
+                    b.Property<DateTime?>("NextDeliveryAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_delivery_at");
+
+                    b.Property<DateTime?>("NoticeSentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("notice_sent_at");
+
+                    b.Property<string>("NoticeState")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("notice_state");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<DateTime?>("RecoverySentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recovery_sent_at");
+
+                    b.Property<string>("RecoveryState")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("recovery_state");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("severity");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("summary");
+
+                    b.Property<double>("Threshold")
+                        .HasColumnType("double precision")
+                        .HasColumnName("threshold");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sdr_alerts");
+
+                    b.HasIndex("Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sdr_alerts_key")
+                        .HasFilter("resolved_at IS NULL");
+
+                    b.HasIndex("OpenedAt")
+                        .HasDatabaseName("ix_sdr_alerts_opened_at");
+
+                    b.ToTable("sdr_alerts", (string)null);
+                });
+
             modelBuilder.Entity("Sdr.Core.Data.Entities.SdrBookingOffer", b =>
                 {
                     b.Property<long>("Id")
@@ -146,6 +258,9 @@ namespace Sdr.Core.Data.Migrations.Postgres
 
                     b.HasKey("Id")
                         .HasName("pk_sdr_dispatch_decisions");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_sdr_dispatch_decisions_at");
 
                     b.HasIndex("SequenceId")
                         .HasDatabaseName("ix_sdr_dispatch_decisions_sequence_id");

@@ -17,6 +17,116 @@ namespace Sdr.Core.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Sdr.Core.Data.Entities.SdrAlert", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("ClearSince")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("clear_since");
+
+                    b.Property<int>("DeliveryAttempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("delivery_attempts");
+
+                    b.Property<DateTime?>("DeliveryClaimedUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("delivery_claimed_until");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LastDeliveryError")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_delivery_error");
+
+                    b.Property<DateTime>("LastEvaluatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_evaluated_at");
+
+                    b.Property<double>("LastValue")
+                        .HasColumnType("REAL")
+                        .HasColumnName("last_value");
+
+                    b.Property<string>("LocationId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("location_id");
+
+                    b.Property<DateTime?>("NextDeliveryAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("next_delivery_at");
+
+                    b.Property<DateTime?>("NoticeSentAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notice_sent_at");
+
+                    b.Property<string>("NoticeState")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notice_state");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("opened_at");
+
+                    b.Property<DateTime?>("RecoverySentAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recovery_sent_at");
+
+                    b.Property<string>("RecoveryState")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recovery_state");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("severity");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("summary");
+
+                    b.Property<double>("Threshold")
+                        .HasColumnType("REAL")
+                        .HasColumnName("threshold");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sdr_alerts");
+
+                    b.HasIndex("Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sdr_alerts_key")
+                        .HasFilter("resolved_at IS NULL");
+
+                    b.HasIndex("OpenedAt")
+                        .HasDatabaseName("ix_sdr_alerts_opened_at");
+
+                    b.ToTable("sdr_alerts", (string)null);
+                });
+
             modelBuilder.Entity("Sdr.Core.Data.Entities.SdrBookingOffer", b =>
                 {
                     b.Property<long>("Id")
@@ -137,6 +247,9 @@ namespace Sdr.Core.Data.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_sdr_dispatch_decisions");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_sdr_dispatch_decisions_at");
 
                     b.HasIndex("SequenceId")
                         .HasDatabaseName("ix_sdr_dispatch_decisions_sequence_id");

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Sdr.Core.Agent;
+using Sdr.Core.Alerts;
 using Sdr.Core.GoHighLevel;
+using Sdr.Core.Insight;
 using Sdr.Server.Dashboard.Components;
 
 namespace Sdr.Server.Dashboard;
@@ -107,6 +109,8 @@ internal static class DashboardRoutes
         HttpContext http,
         DashboardSession session,
         IOptions<GhlOptions> ghl,
+        SdrPerformanceTracker tracker,
+        AlertQueries alerts,
         ActivitySeries activity,
         string? location_id,
         string? days,
@@ -117,8 +121,15 @@ internal static class DashboardRoutes
             return BadFilter();
         }
 
-        var series = await activity.ForAsync(frame.LocationId, frame.Days!.Value, cancellationToken);
-        return new RazorComponentResult<OverviewPage>(new { Frame = frame, Activity = series });
+        var window = frame.Days!.Value;
+        var stats = await tracker.GetStatsAsync(frame.LocationId, window, cancellationToken);
+        var funnel = await tracker.GetSequenceFunnelAsync(frame.LocationId, window, variant: null, cancellationToken);
+        var series = await activity.ForAsync(frame.LocationId, window, cancellationToken);
+        bool Here(SdrAlertView alert) => alert.LocationId is null || alert.LocationId == frame.LocationId;
+        var open = await alerts.ListAsync(new AlertQuery(AlertStatusFilter.Open), cancellationToken);
+        var resolved = await alerts.ListAsync(new AlertQuery(AlertStatusFilter.Resolved, Limit: 20), cancellationToken);
+        var model = new OverviewModel(stats, funnel, series, [.. open.Where(Here)], [.. resolved.Where(Here).Take(10)]);
+        return new RazorComponentResult<OverviewPage>(new { Frame = frame, Model = model });
     }
 
     private static async Task<IResult> ContactsAsync(

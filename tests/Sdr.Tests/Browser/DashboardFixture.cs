@@ -13,7 +13,7 @@ public sealed class DashboardCollection : ICollectionFixture<DashboardFixture>
 
 /// <summary>
 /// One server on a real port with a seeded database (thirty contacts enrolled through the API, the cadence run for
-/// three days on the fake clock, replies sent as signed webhooks: a price objection, a STOP and one holding a
+/// three days on the fake clock with a daily SMS cap that defers some texts, replies sent as signed webhooks: a price objection, a STOP and one holding a
 /// script tag) and one Chromium, shared by the dashboard's browser tests.
 /// </summary>
 public sealed class DashboardFixture : IAsyncLifetime
@@ -21,6 +21,9 @@ public sealed class DashboardFixture : IAsyncLifetime
     public const string ApiKey = "dashboard-test-key-5b1f0c";
     public const string ScriptReply = "<script>alert(1)</script> how much do you charge?";
     public const int EnrolledCount = 30;
+
+    /// <summary>Below the enrolment's thirty first texts, so the location's cap defers some of them to the next day.</summary>
+    public const int DailySmsCap = 25;
 
     private IPlaywright? _playwright;
 
@@ -43,7 +46,11 @@ public sealed class DashboardFixture : IAsyncLifetime
             return;
         }
 
-        Host = await SdrTestHost.StartAsync(TestDatabases.Sqlite, new Dictionary<string, string?> { ["Sdr:ApiKey"] = ApiKey }, realPort: true);
+        Host = await SdrTestHost.StartAsync(TestDatabases.Sqlite, new Dictionary<string, string?>
+        {
+            ["Sdr:ApiKey"] = ApiKey,
+            ["sdr:rate_limits:daily_sms_cap"] = DailySmsCap.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }, realPort: true);
         Host.Client.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
         await SeedAsync();
 
@@ -103,9 +110,9 @@ public sealed class DashboardFixture : IAsyncLifetime
     {
         Contacts = Host.TextableContacts(EnrolledCount);
         (await Host.EnrollAsync([.. Contacts.Select(c => c.Id)])).EnsureSuccessStatusCode();
-        for (var i = 0; i < 6; i++)
+        for (var i = 0; i < 12; i++)
         {
-            Host.Clock.Advance(TimeSpan.FromHours(12));
+            Host.Clock.Advance(TimeSpan.FromHours(6));
             await Host.ProcessBatchAsync();
         }
 

@@ -7,6 +7,7 @@ using Sdr.Core.Compliance.Conversations;
 using Sdr.Core.Configuration;
 using Sdr.Core.Data;
 using Sdr.Core.Data.Entities;
+using Sdr.Core.Experiments;
 using Sdr.Core.Messaging;
 
 namespace Sdr.Core.Agent;
@@ -27,6 +28,7 @@ public sealed class AnswerWriter(
     LlmUsage usage,
     TimeProvider time,
     PersonalizationEngine personalization,
+    ExperimentCatalog experiments,
     IOptions<AgentOptions> options,
     IOptions<MessagingOptions> messaging)
 {
@@ -57,7 +59,10 @@ public sealed class AnswerWriter(
         }
 
         var result = await llm.ComposeAnswerAsync(
-            new AnswerBrief(category, reply.OwnText(), settings.SenderName, settings.CompanyName, facts, filled?.Text, SingleSmsLength),
+            new AnswerBrief(category, reply.OwnText(), settings.SenderName, settings.CompanyName, facts, filled?.Text, SingleSmsLength)
+            {
+                Tone = experiments.ToneFor(sequence.AbTestId, sequence.AbVariant),
+            },
             cancellationToken);
         var text = result.Value is { } composed ? SmsEncoding.Normalize(composed.Trim()) : null;
         var fallback = result.FallbackReason ?? (text is null || !SmsEncoding.FitsOneSegment(text) ? "rule:one_segment" : null);

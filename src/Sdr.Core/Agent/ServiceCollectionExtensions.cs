@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Sdr.Core.Configuration;
 using Sdr.Core.Data;
+using Sdr.Core.Experiments;
 using Sdr.Core.Outbox;
 using Sdr.Core.Replies;
 using Sdr.Core.Sequences;
@@ -16,6 +17,7 @@ public static class ServiceCollectionExtensions
     {
         var services = builder.Services;
         services.AddSdrOptions<AgentOptions>(AgentOptions.SectionName);
+        services.AddSingleton<IVariantTemplates, AgentAnswerVariants>();
         services.TryAddSingleton<ObjectionHandler>();
         services.AddSingleton<IOutboxActionHandler, ReplyAgentAction>();
         services.TryAddScoped<ConversationStore>();

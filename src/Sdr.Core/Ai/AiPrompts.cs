@@ -57,7 +57,13 @@ internal static class AiPrompts
             .AppendLine("- Use only the facts listed below. Never invent prices, numbers, dates, times, addresses or availability.")
             .AppendLine("- No links, no web addresses, no email addresses.")
             .AppendLine("- Make no promises and no guarantees.")
-            .AppendLine("- Do not add an opt-out notice; it is added afterwards.")
+            .AppendLine("- Do not add an opt-out notice; it is added afterwards.");
+        if (!string.IsNullOrWhiteSpace(brief.Tone))
+        {
+            prompt.Append("- Write in this tone, within the rules above: ").AppendLine(brief.Tone);
+        }
+
+        prompt
             .Append("The prospect's message was classified as: ").AppendLine(brief.Category)
             .AppendLine("Facts we hold about the prospect:");
         if (brief.Facts.Count == 0)

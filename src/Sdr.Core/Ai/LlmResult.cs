@@ -24,4 +24,8 @@ public sealed record AnswerBrief(
     string CompanyName,
     IReadOnlyDictionary<string, string> Facts,
     string? TemplateAnswer,
-    int MaxLength);
+    int MaxLength)
+{
+    /// <summary>The style the sequence's A/B test variant asks for ("warm and brief"); null: none.</summary>
+    public string? Tone { get; init; }
+}

@@ -33,6 +33,8 @@ public abstract class SdrDbContext : DbContext
     public DbSet<SdrSequenceEvent> SequenceEvents => Set<SdrSequenceEvent>();
     public DbSet<SdrBookingOffer> BookingOffers => Set<SdrBookingOffer>();
     public DbSet<SdrAlert> Alerts => Set<SdrAlert>();
+    public DbSet<SdrAbTest> AbTests => Set<SdrAbTest>();
+    public DbSet<SdrAbTestVariant> AbTestVariants => Set<SdrAbTestVariant>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {

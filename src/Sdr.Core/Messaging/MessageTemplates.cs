@@ -27,6 +27,9 @@ internal static class MessageTemplates
         [("direct", SequenceStep.Sms3)] = new("Should I close your file, or is a 10-minute call this week worth it?"),
     };
 
+    /// <summary>True when <paramref name="variant"/> has copy of its own for at least one step.</summary>
+    public static bool HasVariant(string variant) => Templates.Keys.Any(k => k.Variant == variant);
+
     public static Template For(string variant, SequenceStep step) =>
         Templates.TryGetValue((variant, step), out var template)
             ? template

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Sdr.Core.Configuration;
+using Sdr.Core.Experiments;
 
 namespace Sdr.Core.Messaging;
 
@@ -11,6 +12,7 @@ public static class ServiceCollectionExtensions
     {
         var services = builder.Services;
         services.AddSingleton<PersonalizationEngine>();
+        services.AddSingleton<IVariantTemplates, MessageTemplateVariants>();
         return builder;
     }
 }

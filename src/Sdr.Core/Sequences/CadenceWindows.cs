@@ -2,14 +2,16 @@ using Microsoft.Extensions.Options;
 using Sdr.Core.Compliance;
 using Sdr.Core.Compliance.Hours;
 using Sdr.Core.Data.Entities;
+using Sdr.Core.Experiments;
 
 namespace Sdr.Core.Sequences;
 
 /// <summary>
 /// When each step is due: windows are measured from enrolment (cumulative), plus any shift
-/// caused by an earlier touch that could not go out inside its window.
+/// caused by an earlier touch that could not go out inside its window. A sequence assigned by an A/B test
+/// takes its variant's windows where the variant sets them (<c>step_timing</c>), the cadence's elsewhere.
 /// </summary>
-public sealed class CadenceWindows(IOptions<SequenceOptions> options, QuietHoursPolicy quietHours)
+public sealed class CadenceWindows(IOptions<SequenceOptions> options, QuietHoursPolicy quietHours, ExperimentCatalog experiments)
 {
     private readonly SequenceOptions _options = options.Value;
 
@@ -17,12 +19,17 @@ public sealed class CadenceWindows(IOptions<SequenceOptions> options, QuietHours
     public DateTime WindowStart(SdrOutreachSequence sequence, SequenceStep step) =>
         sequence.EnrolledAt
             .AddMinutes(sequence.ScheduleShiftMinutes)
-            .AddHours(_options.WindowFor(step).MinHours);
+            .AddHours(HoursOf(sequence, step).MinHours);
 
     public DateTime WindowEnd(SdrOutreachSequence sequence, SequenceStep step) =>
         sequence.EnrolledAt
             .AddMinutes(sequence.ScheduleShiftMinutes)
-            .AddHours(_options.WindowFor(step).MaxHours);
+            .AddHours(HoursOf(sequence, step).MaxHours);
+
+    /// <summary>The step's window in hours from enrolment: the sequence's A/B variant's, else the cadence's.</summary>
+    private StepHours HoursOf(SdrOutreachSequence sequence, SequenceStep step) =>
+        experiments.StepHoursFor(sequence.AbTestId, sequence.AbVariant, step)
+            ?? new StepHours(_options.WindowFor(step).MinHours, _options.WindowFor(step).MaxHours);
 
     /// <summary>
     /// Records that <paramref name="step"/> happened at <paramref name="at"/>: when that was after its

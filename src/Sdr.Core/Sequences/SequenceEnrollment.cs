@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Sdr.Core.Configuration;
 using Sdr.Core.Data;
 using Sdr.Core.Data.Entities;
+using Sdr.Core.Experiments;
 using Sdr.Core.GoHighLevel;
 using Sdr.Core.Phones;
 
@@ -163,13 +164,15 @@ public sealed partial class SequenceEnrollment(
         prospect.State = contact.State;
         prospect.SetPhone(contact.Phone);
 
+        var (variant, abTestId) = await ChooseVariantAsync(db, command, contact.Id, cancellationToken);
         var sequence = new SdrOutreachSequence
         {
             Prospect = prospect,
             ContactId = contact.Id,
             LocationId = command.LocationId,
             CurrentStep = SequenceStep.Enrolled,
-            AbVariant = command.SequenceVariant ?? sequenceOptions.Value.DefaultVariant,
+            AbVariant = variant,
+            AbTestId = abTestId,
             EnrolledAt = now,
             NextTouchAt = now,
             IsActive = true,
@@ -187,6 +190,18 @@ public sealed partial class SequenceEnrollment(
             // A concurrent enrolment of the same contact won the race.
             return null;
         }
+    }
+
+    /// <summary>An explicit <c>sequence_variant</c> always wins; else a running A/B test or a promoted winner; else the configured default.</summary>
+    private async Task<(string Variant, long? AbTestId)> ChooseVariantAsync(SdrDbContext db, EnrollCommand command, string contactId, CancellationToken cancellationToken)
+    {
+        if (command.SequenceVariant is { } asked)
+        {
+            return (asked, null);
+        }
+
+        var assigned = await new ExperimentAssigner(db).AssignAsync(command.LocationId, contactId, cancellationToken);
+        return assigned is null ? (sequenceOptions.Value.DefaultVariant, null) : (assigned.Variant, assigned.AbTestId);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Enrolment of contact {ContactId} in location {LocationId} failed at GHL (status {Status}, traceId {TraceId})")]

@@ -4,15 +4,17 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Sdr.Core.Compliance;
 using Sdr.Core.Configuration;
+using Sdr.Core.Experiments;
 using Sdr.Core.Outbox;
 
 namespace Sdr.Core.Sequences;
 
 public static class ServiceCollectionExtensions
 {
-    /// <summary>The cadence: its steps (sdr:sequence), the engine, the scheduler and enrolment.</summary>
+    /// <summary>The cadence: its steps (sdr:sequence), the engine, the scheduler and enrolment, and the A/B tests that vary them.</summary>
     public static IHostApplicationBuilder AddSequences(this IHostApplicationBuilder builder)
     {
+        builder.AddExperiments();
         var services = builder.Services;
         services.AddSdrOptions<SequenceOptions>(SequenceOptions.SectionName);
         services.AddSingleton<IValidateOptions<SequenceOptions>, SequenceOptionsValidator>();

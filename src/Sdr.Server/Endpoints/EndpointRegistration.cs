@@ -32,6 +32,7 @@ internal static class EndpointRegistration
         app.MapDashboard();
         app.MapAlertsApi();
         app.MapMetricsEndpoint();
+        app.MapAbTestsApi();
         return app;
     }
 }

@@ -35,5 +35,8 @@ internal sealed class SdrOutreachSequenceConfiguration : IEntityTypeConfiguratio
 
         // The resume sweep: paused conversations whose prospect went quiet.
         builder.HasIndex(s => new { s.IsActive, s.ResumesAt }).HasDatabaseName("ix_sdr_outreach_sequences_resumes_at");
+
+        // An A/B test's results: the sequences it assigned, by variant.
+        builder.HasIndex(s => new { s.AbTestId, s.AbVariant }).HasDatabaseName("ix_sdr_outreach_sequences_ab_test");
     }
 }

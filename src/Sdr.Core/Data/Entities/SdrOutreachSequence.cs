@@ -28,6 +28,9 @@ public sealed class SdrOutreachSequence
     public required SequenceStep CurrentStep { get; set; }
     public required string AbVariant { get; set; }
 
+    /// <summary>The A/B test that chose <see cref="AbVariant"/>; null when it was asked for or was the default.</summary>
+    public long? AbTestId { get; set; }
+
     /// <summary>When the next touch is due; null while nothing is due (paused, held for reconciliation, ended).</summary>
     public DateTime? NextTouchAt { get; set; }
     public DateTime EnrolledAt { get; set; }

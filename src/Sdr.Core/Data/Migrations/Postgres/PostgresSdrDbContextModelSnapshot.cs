@@ -22,6 +22,139 @@ namespace Sdr.Core.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Sdr.Core.Data.Entities.SdrAbTest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ConfigKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("config_key");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("LocationId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("location_id");
+
+                    b.Property<string>("Metric")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("metric");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTime?>("PromotedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("promoted_at");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("StopReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("stop_reason");
+
+                    b.Property<DateTime?>("StoppedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("stopped_at");
+
+                    b.Property<string>("Winner")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("winner");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sdr_ab_tests");
+
+                    b.HasIndex("ConfigKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sdr_ab_tests_config_key")
+                        .HasFilter("config_key IS NOT NULL");
+
+                    b.HasIndex("Status", "LocationId")
+                        .HasDatabaseName("ix_sdr_ab_tests_status_location_id");
+
+                    b.ToTable("sdr_ab_tests", (string)null);
+                });
+
+            modelBuilder.Entity("Sdr.Core.Data.Entities.SdrAbTestVariant", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AbTestId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ab_test_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<string>("StepTiming")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("step_timing");
+
+                    b.Property<string>("StopReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("stop_reason");
+
+                    b.Property<DateTime?>("StoppedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("stopped_at");
+
+                    b.Property<string>("Tone")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("tone");
+
+                    b.Property<int>("Weight")
+                        .HasColumnType("integer")
+                        .HasColumnName("weight");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sdr_ab_test_variants");
+
+                    b.HasIndex("AbTestId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sdr_ab_test_variants_ab_test_id_name");
+
+                    b.ToTable("sdr_ab_test_variants", (string)null);
+                });
+
             modelBuilder.Entity("Sdr.Core.Data.Entities.SdrAlert", b =>
                 {
                     b.Property<long>("Id")
@@ -618,6 +751,10 @@ namespace Sdr.Core.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<long?>("AbTestId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ab_test_id");
+
                     b.Property<string>("AbVariant")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -717,6 +854,9 @@ namespace Sdr.Core.Data.Migrations.Postgres
 
                     b.HasIndex("ProspectId")
                         .HasDatabaseName("ix_sdr_outreach_sequences_prospect_id");
+
+                    b.HasIndex("AbTestId", "AbVariant")
+                        .HasDatabaseName("ix_sdr_outreach_sequences_ab_test");
 
                     b.HasIndex("ContactId", "LocationId")
                         .IsUnique()
@@ -1282,6 +1422,16 @@ namespace Sdr.Core.Data.Migrations.Postgres
                     b.ToTable("sdr_webhook_events", (string)null);
                 });
 
+            modelBuilder.Entity("Sdr.Core.Data.Entities.SdrAbTestVariant", b =>
+                {
+                    b.HasOne("Sdr.Core.Data.Entities.SdrAbTest", null)
+                        .WithMany("Variants")
+                        .HasForeignKey("AbTestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sdr_ab_test_variants_sdr_ab_tests_ab_test_id");
+                });
+
             modelBuilder.Entity("Sdr.Core.Data.Entities.SdrBookingOffer", b =>
                 {
                     b.HasOne("Sdr.Core.Data.Entities.SdrOutreachSequence", null)
@@ -1322,6 +1472,11 @@ namespace Sdr.Core.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_sdr_sequence_events_sdr_outreach_sequences_sequence_id");
+                });
+
+            modelBuilder.Entity("Sdr.Core.Data.Entities.SdrAbTest", b =>
+                {
+                    b.Navigation("Variants");
                 });
 
             modelBuilder.Entity("Sdr.Core.Data.Entities.SdrOutreachSequence", b =>

@@ -17,6 +17,135 @@ namespace Sdr.Core.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Sdr.Core.Data.Entities.SdrAbTest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ConfigKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("config_key");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("LocationId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("location_id");
+
+                    b.Property<string>("Metric")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("metric");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<DateTime?>("PromotedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("promoted_at");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("StopReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stop_reason");
+
+                    b.Property<DateTime?>("StoppedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stopped_at");
+
+                    b.Property<string>("Winner")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("winner");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sdr_ab_tests");
+
+                    b.HasIndex("ConfigKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sdr_ab_tests_config_key")
+                        .HasFilter("config_key IS NOT NULL");
+
+                    b.HasIndex("Status", "LocationId")
+                        .HasDatabaseName("ix_sdr_ab_tests_status_location_id");
+
+                    b.ToTable("sdr_ab_tests", (string)null);
+                });
+
+            modelBuilder.Entity("Sdr.Core.Data.Entities.SdrAbTestVariant", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AbTestId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ab_test_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<string>("StepTiming")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("step_timing");
+
+                    b.Property<string>("StopReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stop_reason");
+
+                    b.Property<DateTime?>("StoppedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stopped_at");
+
+                    b.Property<string>("Tone")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tone");
+
+                    b.Property<int>("Weight")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("weight");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sdr_ab_test_variants");
+
+                    b.HasIndex("AbTestId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sdr_ab_test_variants_ab_test_id_name");
+
+                    b.ToTable("sdr_ab_test_variants", (string)null);
+                });
+
             modelBuilder.Entity("Sdr.Core.Data.Entities.SdrAlert", b =>
                 {
                     b.Property<long>("Id")
@@ -597,6 +726,10 @@ namespace Sdr.Core.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
+                    b.Property<long?>("AbTestId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ab_test_id");
+
                     b.Property<string>("AbVariant")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -696,6 +829,9 @@ namespace Sdr.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("ProspectId")
                         .HasDatabaseName("ix_sdr_outreach_sequences_prospect_id");
+
+                    b.HasIndex("AbTestId", "AbVariant")
+                        .HasDatabaseName("ix_sdr_outreach_sequences_ab_test");
 
                     b.HasIndex("ContactId", "LocationId")
                         .IsUnique()
@@ -1249,6 +1385,16 @@ namespace Sdr.Core.Data.Migrations.Sqlite
                     b.ToTable("sdr_webhook_events", (string)null);
                 });
 
+            modelBuilder.Entity("Sdr.Core.Data.Entities.SdrAbTestVariant", b =>
+                {
+                    b.HasOne("Sdr.Core.Data.Entities.SdrAbTest", null)
+                        .WithMany("Variants")
+                        .HasForeignKey("AbTestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sdr_ab_test_variants_sdr_ab_tests_ab_test_id");
+                });
+
             modelBuilder.Entity("Sdr.Core.Data.Entities.SdrBookingOffer", b =>
                 {
                     b.HasOne("Sdr.Core.Data.Entities.SdrOutreachSequence", null)
@@ -1289,6 +1435,11 @@ namespace Sdr.Core.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_sdr_sequence_events_sdr_outreach_sequences_sequence_id");
+                });
+
+            modelBuilder.Entity("Sdr.Core.Data.Entities.SdrAbTest", b =>
+                {
+                    b.Navigation("Variants");
                 });
 
             modelBuilder.Entity("Sdr.Core.Data.Entities.SdrOutreachSequence", b =>

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Sdr.Core.Agent;
 using Sdr.Core.Alerts;
+using Sdr.Core.Experiments;
 using Sdr.Core.GoHighLevel;
 using Sdr.Core.Insight;
 using Sdr.Server.Dashboard.Components;
@@ -41,7 +42,7 @@ internal static class DashboardRoutes
         pages.MapGet("/contacts", ContactsAsync);
         pages.MapGet("/contacts/{contact_id}", ContactAsync);
         pages.MapGet("/objections", ObjectionsAsync);
-        pages.MapGet("/experiments", Experiments);
+        pages.MapGet("/experiments", ExperimentsAsync);
         return app;
     }
 
@@ -197,14 +198,30 @@ internal static class DashboardRoutes
         return new RazorComponentResult<ObjectionsPage>(new { Frame = frame, Stats = stats });
     }
 
-    private static IResult Experiments(HttpContext http, DashboardSession session, IOptions<GhlOptions> ghl, string? location_id)
+    private static async Task<IResult> ExperimentsAsync(
+        HttpContext http,
+        DashboardSession session,
+        IOptions<GhlOptions> ghl,
+        ExperimentService experiments,
+        string? location_id,
+        CancellationToken cancellationToken)
     {
         if (Filters(http, session, ghl.Value, "Experiments", "experiments", location_id, days: null) is not { } frame)
         {
             return BadFilter();
         }
 
-        return new RazorComponentResult<ExperimentsPage>(new { Frame = frame });
+        var results = new List<ExperimentResults>();
+        foreach (var test in await experiments.ListAsync(cancellationToken))
+        {
+            if ((test.LocationId is null || test.LocationId == frame.LocationId)
+                && await experiments.GetResultsAsync(test.Id, cancellationToken) is { } result)
+            {
+                results.Add(result);
+            }
+        }
+
+        return new RazorComponentResult<ExperimentsPage>(new { Frame = frame, Experiments = results });
     }
 
     /// <summary>

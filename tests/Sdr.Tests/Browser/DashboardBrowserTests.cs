@@ -283,12 +283,25 @@ public sealed class DashboardBrowserTests(DashboardFixture fixture)
         await page.Locator($"#totals .tile[data-field={field}] .value").TextContentAsync();
 
     [BrowserFact]
-    public async Task Experiments_Loads()
+    public async Task Experiments_ShowEachVariantsResults_AndTheVerdict_AsTheApiGivesThem()
     {
         var page = await fixture.SignedInPageAsync();
         var response = await page.GotoAsync("/experiments");
         response!.Status.ShouldBe(200);
-        (await page.Locator("h1").InnerTextAsync()).ShouldBe("Experiments");
+
+        var api = await fixture.Host.Client.GetFromJsonAsync<JsonElement>($"/sdr/ab-tests/{fixture.ExperimentId}");
+        var card = page.Locator($"section.experiment[data-id='{fixture.ExperimentId}']");
+        (await card.Locator(".verdict").InnerTextAsync()).ShouldContain(api.GetProperty("verdict").GetString()!);
+        var variants = api.GetProperty("variants").EnumerateArray().ToList();
+        variants.Sum(v => v.GetProperty("assigned").GetInt32()).ShouldBe(DashboardFixture.EnrolledCount);
+        foreach (var variant in variants)
+        {
+            var row = card.Locator($"tr[data-variant='{variant.GetProperty("name").GetString()}']");
+            (await row.Locator("[data-field=assigned]").TextContentAsync()).ShouldBe(Text(variant.GetProperty("assigned").GetInt32()));
+            var replyRate = variant.GetProperty("rates").GetProperty("reply_rate").GetProperty("rate").GetDouble();
+            (await row.Locator("[data-field=reply_rate]").InnerTextAsync()).ShouldStartWith(replyRate.ToString("0.0%", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
         await DashboardFixture.ScreenshotAsync(page, "experiments");
     }
 

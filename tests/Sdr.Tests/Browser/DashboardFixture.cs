@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.Playwright;
 using Sdr.Sandbox;
 using Sdr.Tests.Integration.Support;
@@ -12,7 +14,7 @@ public sealed class DashboardCollection : ICollectionFixture<DashboardFixture>
 }
 
 /// <summary>
-/// One server on a real port with a seeded database (thirty contacts enrolled through the API, the cadence run for
+/// One server on a real port with a seeded database (an A/B test of two variants, thirty contacts enrolled through the API, the cadence run for
 /// three days on the fake clock with a daily SMS cap that defers some texts, replies sent as signed webhooks: a price objection, a STOP and one holding a
 /// script tag) and one Chromium, shared by the dashboard's browser tests.
 /// </summary>
@@ -33,6 +35,9 @@ public sealed class DashboardFixture : IAsyncLifetime
     public SandboxContact ScriptContact => Contacts[0];
     public SandboxContact StopContact => Contacts[1];
     public SandboxContact PriceContact => Contacts[2];
+
+    /// <summary>The A/B test created before the enrolment, so the contacts are split between its two variants.</summary>
+    public long ExperimentId { get; private set; }
 
     public async Task InitializeAsync()
     {
@@ -108,6 +113,14 @@ public sealed class DashboardFixture : IAsyncLifetime
 
     private async Task SeedAsync()
     {
+        var experiment = await Host.Client.PostAsJsonAsync("/sdr/ab-tests", new
+        {
+            name = "Opener",
+            variants = new[] { new { name = "consultative", weight = 50 }, new { name = "direct", weight = 50 } },
+        });
+        experiment.StatusCode.ShouldBe(HttpStatusCode.Created);
+        ExperimentId = (await experiment.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+
         Contacts = Host.TextableContacts(EnrolledCount);
         (await Host.EnrollAsync([.. Contacts.Select(c => c.Id)])).EnsureSuccessStatusCode();
         for (var i = 0; i < 12; i++)

@@ -15,6 +15,7 @@ using Sdr.Core.Replies;
 using Sdr.Core.Security;
 using Sdr.Core.Sequences;
 using Sdr.Core.Webhooks;
+using Sdr.Server.Dashboard;
 using Sdr.Server.Endpoints;
 using Sdr.Server.Hosting;
 using Sdr.Server.Workers;
@@ -54,6 +55,7 @@ internal static class SdrApplication
         builder.AddSdrInsight();
         builder.AddAlerts();
         builder.AddSdrApi();
+        builder.AddDashboard();
         if (withWorkers)
         {
             builder.AddWorkers();

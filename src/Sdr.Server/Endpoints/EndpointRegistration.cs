@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Sdr.Server.Dashboard;
 
 namespace Sdr.Server.Endpoints;
 
@@ -28,6 +29,7 @@ internal static class EndpointRegistration
         app.MapSequencesApi();
         app.MapWebhooksApi();
         app.MapStatsApi();
+        app.MapDashboard();
         app.MapAlertsApi();
         app.MapMetricsEndpoint();
         app.MapAbTestsApi();

@@ -16,6 +16,7 @@ internal static class StartupBanner
         var sandbox = app.Services.GetService<EmbeddedSandbox>()?.Sandbox;
         Console.WriteLine();
         Console.WriteLine($"SDR Agent is listening on {string.Join(", ", addresses)}");
+        Console.WriteLine($"  Dashboard:     {url}/  {DashboardAccess(app.Configuration)}");
         Console.WriteLine($"  API document:  {url}/openapi/v1.json");
         Console.WriteLine($"  Health:        {url}/health/ready");
         if (sandbox is not null)
@@ -30,6 +31,11 @@ internal static class StartupBanner
 
         Console.WriteLine();
     }
+
+    internal static string DashboardAccess(IConfiguration configuration) =>
+        string.IsNullOrEmpty(configuration["Sdr:ApiKey"])
+            ? "(no Sdr__ApiKey set: open to this machine only, no sign-in)"
+            : "(sign in with the Sdr__ApiKey value)";
 
     /// <summary>
     /// The sandbox's part of the banner: one persona contact of each persona that may be texted now

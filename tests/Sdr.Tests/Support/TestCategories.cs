@@ -13,4 +13,7 @@ public static class TestCategories
 
     /// <summary>Uses the Redis server that scripts/test.sh starts.</summary>
     public const string Redis = "Redis";
+
+    /// <summary>Drives Chromium (Debian's, installed by scripts/test.sh) through Playwright.</summary>
+    public const string Browser = "Browser";
 }

@@ -43,7 +43,8 @@ public sealed class SdrTestHost : IAsyncDisposable
     public string LocationId => Sandbox.State.Locations[0].LocationId;
     public IServiceProvider Services => _factory.Services;
 
-    public static async Task<SdrTestHost> StartAsync(string provider, IDictionary<string, string?>? settings = null, string? token = null, int ghlRequestsPerWindow = 100)
+    /// <param name="realPort">Serve on Kestrel at a random loopback port (for a browser) instead of the in-memory TestServer.</param>
+    public static async Task<SdrTestHost> StartAsync(string provider, IDictionary<string, string?>? settings = null, string? token = null, int ghlRequestsPerWindow = 100, bool realPort = false)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 20, 30, 0, TimeSpan.Zero));
         var sandbox = await GhlSandbox.StartAsync(new SandboxOptions { RateLimitEnabled = false, ContactsPerLocation = 120, TimeProvider = clock, RequestsPerWindow = ghlRequestsPerWindow });
@@ -81,6 +82,11 @@ public sealed class SdrTestHost : IAsyncDisposable
             builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(config));
             builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));
         });
+        if (realPort)
+        {
+            factory.UseKestrel(0);
+        }
+
         try
         {
             _ = factory.Services; // start the host: options are validated and migrations run here
@@ -100,7 +106,7 @@ public sealed class SdrTestHost : IAsyncDisposable
             throw;
         }
 
-        sandbox.Webhooks.UseHandler(factory.Server.CreateHandler());
+        sandbox.Webhooks.UseHandler(realPort ? new ToRealPort(factory.ClientOptions.BaseAddress) : factory.Server.CreateHandler());
         return new SdrTestHost(factory, sandbox, clock, dataDirectory, provider);
     }
 
@@ -165,6 +171,9 @@ public sealed class SdrTestHost : IAsyncDisposable
         return await work(scope.ServiceProvider.GetRequiredService<SdrDbContext>());
     }
 
+    /// <summary>The server's own address: on a real port, what a browser opens.</summary>
+    public Uri BaseAddress => Client.BaseAddress!;
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
@@ -177,6 +186,16 @@ public sealed class SdrTestHost : IAsyncDisposable
         catch (IOException)
         {
             // SQLite may still hold the WAL file for a moment; the temp folder is disposable anyway.
+        }
+    }
+
+    /// <summary>Sends the sandbox's webhooks (addressed to http://localhost/...) to the server's real port.</summary>
+    private sealed class ToRealPort(Uri server) : DelegatingHandler(new SocketsHttpHandler())
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            request.RequestUri = new Uri(server, request.RequestUri!.PathAndQuery);
+            return base.SendAsync(request, cancellationToken);
         }
     }
 }

@@ -99,9 +99,25 @@ namespace Sdr.Core.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_sdr_replies_received_at",
+                table: "sdr_replies",
+                column: "received_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_sdr_outreach_touches_sent_at",
+                table: "sdr_outreach_touches",
+                column: "sent_at",
+                filter: "sent_at IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_sdr_outreach_sequences_ab_test",
                 table: "sdr_outreach_sequences",
                 columns: new[] { "ab_test_id", "ab_variant" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_sdr_outreach_sequences_enrolled_at",
+                table: "sdr_outreach_sequences",
+                column: "enrolled_at");
 
             migrationBuilder.CreateIndex(
                 name: "ix_sdr_dispatch_decisions_at",
@@ -152,7 +168,19 @@ namespace Sdr.Core.Data.Migrations.Postgres
                 name: "sdr_ab_tests");
 
             migrationBuilder.DropIndex(
+                name: "ix_sdr_replies_received_at",
+                table: "sdr_replies");
+
+            migrationBuilder.DropIndex(
+                name: "ix_sdr_outreach_touches_sent_at",
+                table: "sdr_outreach_touches");
+
+            migrationBuilder.DropIndex(
                 name: "ix_sdr_outreach_sequences_ab_test",
+                table: "sdr_outreach_sequences");
+
+            migrationBuilder.DropIndex(
+                name: "ix_sdr_outreach_sequences_enrolled_at",
                 table: "sdr_outreach_sequences");
 
             migrationBuilder.DropIndex(

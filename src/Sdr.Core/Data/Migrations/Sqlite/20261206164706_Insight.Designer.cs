@@ -11,7 +11,7 @@ using Sdr.Core.Data;
 namespace Sdr.Core.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSdrDbContext))]
-    [Migration("20261206161534_Insight")]
+    [Migration("20261206164706_Insight")]
     partial class Insight
     {
         /// <inheritdoc />
@@ -830,6 +830,9 @@ namespace Sdr.Core.Data.Migrations.Sqlite
                     b.HasIndex("ContactId")
                         .HasDatabaseName("ix_sdr_outreach_sequences_contact_id");
 
+                    b.HasIndex("EnrolledAt")
+                        .HasDatabaseName("ix_sdr_outreach_sequences_enrolled_at");
+
                     b.HasIndex("ProspectId")
                         .HasDatabaseName("ix_sdr_outreach_sequences_prospect_id");
 
@@ -942,6 +945,10 @@ namespace Sdr.Core.Data.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_sdr_outreach_touches");
+
+                    b.HasIndex("SentAt")
+                        .HasDatabaseName("ix_sdr_outreach_touches_sent_at")
+                        .HasFilter("sent_at IS NOT NULL");
 
                     b.HasIndex("LocationId", "SentAt")
                         .HasDatabaseName("ix_sdr_outreach_touches_location_id_sent_at")
@@ -1191,6 +1198,9 @@ namespace Sdr.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("MessageId")
                         .HasDatabaseName("ix_sdr_replies_message_id");
+
+                    b.HasIndex("ReceivedAt")
+                        .HasDatabaseName("ix_sdr_replies_received_at");
 
                     b.HasIndex("SequenceId")
                         .HasDatabaseName("ix_sdr_replies_sequence_id");

@@ -55,11 +55,11 @@ public sealed class AlertConditions(
                 Invariant($"Dispatch failure rate {rate:P0} for location {locationId}: {Math.Round(rate * attempts)} of {attempts} GHL sends of cadence touches failed in the last {settings.DispatchFailureWindowMinutes} min (threshold {settings.DispatchFailureRate:P0})")));
         }
 
-        var backlog = await db.WebhookEvents.Where(e => e.Status == WebhookEventStatus.Pending)
-            .GroupBy(e => 1).Select(g => new { Count = g.Count(), Oldest = g.Min(e => e.ReceivedAt) })
-            .FirstOrDefaultAsync(cancellationToken);
-        var backlogCount = backlog?.Count ?? 0;
-        var backlogAge = backlog is null ? TimeSpan.Zero : Positive(now - backlog.Oldest);
+        // Two plain aggregates: a GroupBy on a constant with FirstOrDefault makes EF warn on every evaluation.
+        var pending = db.WebhookEvents.Where(e => e.Status == WebhookEventStatus.Pending);
+        var backlogCount = await pending.CountAsync(cancellationToken);
+        var oldestPending = backlogCount == 0 ? null : await pending.MinAsync(e => (DateTime?)e.ReceivedAt, cancellationToken);
+        var backlogAge = oldestPending is { } oldest ? Positive(now - oldest) : TimeSpan.Zero;
         var backlogActive = backlogCount >= settings.WebhookBacklogMaxEvents || (backlogCount > 0 && backlogAge >= settings.WebhookBacklogMaxAge);
         observations.Add(new AlertObservation(AlertKind.WebhookBacklog, null, backlogActive, backlogCount, settings.WebhookBacklogMaxEvents,
             Invariant($"Webhook backlog: {backlogCount} unprocessed event(s), the oldest {backlogAge.TotalMinutes:0.#} min old (thresholds {settings.WebhookBacklogMaxEvents} events, {settings.WebhookBacklogMaxAgeMinutes:0.#} min)")));

@@ -25,9 +25,19 @@ internal sealed partial class ExperimentWorker(
             LogSyncFailed(logger, exception);
         }
 
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(options.Value.GuardrailIntervalMinutes), time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        // Task.Delay, not a PeriodicTimer: after a clock jump a timer would run every skipped period (see AlertWorker).
+        var interval = TimeSpan.FromMinutes(options.Value.GuardrailIntervalMinutes);
+        while (!stoppingToken.IsCancellationRequested)
         {
+            try
+            {
+                await Task.Delay(interval, time, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+
             try
             {
                 await using var scope = scopes.CreateAsyncScope();

@@ -107,7 +107,7 @@ start_postgres() {
     PG_PORT=$(random_free_port)
     if (cd "$root" && as_pg_owner "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$pglog" -w -t 60 \
       -o "-p $PG_PORT -c listen_addresses=127.0.0.1 -k $sockdir -c fsync=off \
-          -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+          -c synchronous_commit=off -c full_page_writes=off -c max_connections=400" \
       start >/dev/null); then
       break
     fi

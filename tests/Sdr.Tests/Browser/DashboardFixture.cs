@@ -75,6 +75,10 @@ public sealed class DashboardFixture : IAsyncLifetime
             BaseURL = Host.BaseAddress.ToString().TrimEnd('/'),
             ViewportSize = new() { Width = 1366, Height = 900 },
         });
+        // The suite runs other test classes beside this one on two cores, and a page's first render compiles its
+        // queries: Playwright's 30 s default was missed once in CI.
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(90_000);
         return await context.NewPageAsync();
     }
 

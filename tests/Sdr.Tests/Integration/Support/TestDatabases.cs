@@ -27,6 +27,14 @@ public static class TestDatabases
             await command.ExecuteNonQueryAsync();
         }
 
-        return new NpgsqlConnectionStringBuilder(PostgresServer) { Database = name, Pooling = true }.ToString();
+        // Each test host has its own database, hence its own pool: idle connections of finished hosts close within
+        // seconds instead of Npgsql's default five minutes, so the suite stays under the server's max_connections.
+        return new NpgsqlConnectionStringBuilder(PostgresServer)
+        {
+            Database = name,
+            Pooling = true,
+            ConnectionIdleLifetime = 2,
+            ConnectionPruningInterval = 1,
+        }.ToString();
     }
 }

@@ -22,9 +22,8 @@ internal sealed partial class AlertWorker(
         }
 
         // Task.Delay, not a PeriodicTimer: a timer catches up every period a clock jump skipped (a test's fake
-        // clock moved 400 days ran the evaluation half a million times); a delay runs once and starts again. On stop
-        // the delay is cancelled and the service ends, as SqliteCheckpointer does.
-        while (!stoppingToken.IsCancellationRequested)
+        // clock moved 400 days ran the evaluation half a million times); a delay runs once and starts again.
+        do
         {
             try
             {
@@ -38,8 +37,20 @@ internal sealed partial class AlertWorker(
             {
                 LogEvaluationFailed(logger, exception);
             }
+        }
+        while (await NextTickAsync(settings.EvaluationInterval, stoppingToken));
+    }
 
-            await Task.Delay(settings.EvaluationInterval, time, stoppingToken);
+    private async Task<bool> NextTickAsync(TimeSpan interval, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.Delay(interval, time, stoppingToken);
+            return true;
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return false;
         }
     }
 

@@ -29,7 +29,15 @@ internal sealed partial class ExperimentWorker(
         var interval = TimeSpan.FromMinutes(options.Value.GuardrailIntervalMinutes);
         while (!stoppingToken.IsCancellationRequested)
         {
-            await Task.Delay(interval, time, stoppingToken);
+            try
+            {
+                await Task.Delay(interval, time, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+
             try
             {
                 await using var scope = scopes.CreateAsyncScope();

@@ -1,6 +1,18 @@
+using Sdr.Core.Profiles;
+
 namespace Sdr.Core.Sequences;
 
-public sealed record EnrollCommand(IReadOnlyList<string> ContactIds, string LocationId, string? LeadType, string? SequenceVariant, string Source = "manual");
+/// <summary>
+/// Contacts to enrol in one location. <paramref name="Hints"/> carries, per contact id, what the source knows
+/// beyond GHL (listing, opportunity, last activity) for the ProspectProfiler.
+/// </summary>
+public sealed record EnrollCommand(
+    IReadOnlyList<string> ContactIds,
+    string LocationId,
+    string? LeadType,
+    string? SequenceVariant,
+    string Source = "manual",
+    IReadOnlyDictionary<string, ProspectHints>? Hints = null);
 
 public sealed record EnrollSkip(string ContactId, string Reason);
 

@@ -22,8 +22,9 @@ internal sealed partial class AlertWorker(
         }
 
         // Task.Delay, not a PeriodicTimer: a timer catches up every period a clock jump skipped (a test's fake
-        // clock moved 400 days ran the evaluation half a million times); a delay runs once and starts again.
-        do
+        // clock moved 400 days ran the evaluation half a million times); a delay runs once and starts again. On stop
+        // the delay is cancelled and the service ends, as SqliteCheckpointer does.
+        while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
@@ -37,20 +38,8 @@ internal sealed partial class AlertWorker(
             {
                 LogEvaluationFailed(logger, exception);
             }
-        }
-        while (await NextTickAsync(settings.EvaluationInterval, stoppingToken));
-    }
 
-    private async Task<bool> NextTickAsync(TimeSpan interval, CancellationToken stoppingToken)
-    {
-        try
-        {
-            await Task.Delay(interval, time, stoppingToken);
-            return true;
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            return false;
+            await Task.Delay(settings.EvaluationInterval, time, stoppingToken);
         }
     }
 

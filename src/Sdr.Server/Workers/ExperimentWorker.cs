@@ -29,15 +29,7 @@ internal sealed partial class ExperimentWorker(
         var interval = TimeSpan.FromMinutes(options.Value.GuardrailIntervalMinutes);
         while (!stoppingToken.IsCancellationRequested)
         {
-            try
-            {
-                await Task.Delay(interval, time, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-
+            await Task.Delay(interval, time, stoppingToken);
             try
             {
                 await using var scope = scopes.CreateAsyncScope();

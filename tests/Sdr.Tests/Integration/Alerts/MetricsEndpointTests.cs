@@ -8,8 +8,13 @@ using Sdr.Tests.Support;
 
 namespace Sdr.Tests.Integration.Alerts;
 
-/// <summary><c>GET /metrics</c>: Prometheus text with the alert figures, behind the admin key.</summary>
+/// <summary>
+/// <c>GET /metrics</c>: Prometheus text with the alert figures, behind the admin key. Run alone: OpenTelemetry's
+/// listener subscribes to every <c>Sdr.Alerts</c> meter in the process, so another test host evaluating alerts at the
+/// same moment reports into the same gauges and its figures can replace this host's in the scrape.
+/// </summary>
 [Trait(TestCategories.Key, TestCategories.Database)]
+[Collection(MetricsScrapeCollection.Name)]
 public sealed class MetricsEndpointTests
 {
     [Fact]
@@ -75,4 +80,11 @@ public sealed class MetricsEndpointTests
 
         (await host.Client.GetAsync("/metrics")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
+}
+
+/// <summary>Tests that read <c>/metrics</c> figures run after the parallel ones, with no other host alive.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class MetricsScrapeCollection
+{
+    public const string Name = "metrics-scrape";
 }

@@ -470,6 +470,33 @@ public sealed class ReplyAgentTests
         (await host.GetSequenceAsync(contact.Id)).GetProperty("current_step").GetString().ShouldNotBe("booked");
     }
 
+    [Fact]
+    public async Task HotBuyer_QuietAfterTheOffer_IsHandedOff_InsteadOfResumingTheCadence()
+    {
+        await using var host = await StartWithCalendarAsync();
+        var contact = host.TextableContacts(1)[0];
+        (await host.EnrollAsync(contact.Id)).EnsureSuccessStatusCode();
+        await ReplyAsync(host, contact.Id, ReadyBuyer);
+        var sent = SentTo(host, contact.Id).Count;
+
+        host.Clock.Advance(TimeSpan.FromHours(49));
+        var batch = await host.ProcessBatchAsync();
+
+        batch.GetProperty("resumed").GetInt32().ShouldBe(1);
+        var sequence = await host.GetSequenceAsync(contact.Id);
+        sequence.GetProperty("active").GetBoolean().ShouldBeFalse();
+        sequence.GetProperty("current_step").GetString().ShouldBe("qualified");
+        var handedOff = sequence.GetProperty("events").EnumerateArray().Single(e => e.GetProperty("kind").GetString() == "handed_off");
+        handedOff.GetProperty("detail").GetString()!.ShouldContain("offered times went unanswered");
+        (await host.WithDbAsync(db => db.BookingOffers.SingleAsync(o => o.ContactId == contact.Id))).Status.ShouldBe(BookingOfferStatus.Expired);
+        host.Sandbox.State.TagChanges.Where(t => t.ContactId == contact.Id && t.Added).Select(t => t.Tag.ToLowerInvariant()).ShouldContain("sdr-qualified");
+
+        // No sales text follows a handoff.
+        host.Clock.Advance(TimeSpan.FromDays(5));
+        await host.ProcessBatchAsync();
+        SentTo(host, contact.Id).Count.ShouldBe(sent);
+    }
+
     private const string ReadyBuyer = "Yes! We're pre-approved for 450k and want to move in the next 30 days. Can we see some homes?";
 
     private static async Task<SdrTestHost> StartWithCalendarAsync()

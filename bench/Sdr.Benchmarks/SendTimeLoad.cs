@@ -49,6 +49,28 @@ internal static class SendTimeLoad
                 new ServiceCollection().BuildServiceProvider().GetRequiredService<IServiceScopeFactory>(),
                 TimeProvider.System,
                 Options.Create(new SequenceOptions()));
+            var sql = models.Query(db, Location, now).ToQueryString();
+            Console.WriteLine(sql);
+            await using (var explain = db.Database.GetDbConnection().CreateCommand())
+            {
+                await db.Database.OpenConnectionAsync();
+                explain.CommandText = "EXPLAIN QUERY PLAN " + sql[(sql.IndexOf("SELECT", StringComparison.Ordinal))..];
+                foreach (var line in sql.Split('\n').TakeWhile(l => l.StartsWith(".param", StringComparison.Ordinal)))
+                {
+                    var parts = line.Split(' ', 4);
+                    var parameter = explain.CreateParameter();
+                    parameter.ParameterName = parts[2];
+                    parameter.Value = parts[3].Trim('\'');
+                    explain.Parameters.Add(parameter);
+                }
+
+                await using var plan = await explain.ExecuteReaderAsync();
+                while (await plan.ReadAsync())
+                {
+                    Console.WriteLine("  plan: " + plan.GetString(3));
+                }
+            }
+
             await models.CountAsync(db, Location, now, CancellationToken.None);
             var times = new List<double>();
             ReplyRateModel? model = null;

@@ -29,12 +29,12 @@ public sealed class SendTimeOptions
     /// from the channel, the channel from <see cref="PriorReplyRate"/>): larger needs more data to move the time.
     /// </summary>
     [ConfigurationKeyName("prior_strength")]
-    [Range(1, 100000, ErrorMessage = Key + ":prior_strength must be between {1} and {2}.")]
+    [Range(1.0, 100000.0, ErrorMessage = Key + ":prior_strength must be between {1} and {2}.")]
     public double PriorStrength { get; set; } = 20;
 
     /// <summary>The relative gain over the window start a later moment needs (0.2: 20 % more replies expected).</summary>
     [ConfigurationKeyName("min_gain")]
-    [Range(0, 100, ErrorMessage = Key + ":min_gain must be between {1} and {2}.")]
+    [Range(0.0, 100.0, ErrorMessage = Key + ":min_gain must be between {1} and {2}.")]
     public double MinGain { get; set; } = 0.2;
 
     /// <summary>How sure the data must be that the moment beats the window start (one-sided, normal approximation).</summary>
@@ -49,11 +49,11 @@ public sealed class SendTimeOptions
 
     /// <summary>A location's model is recounted from the database at most this often.</summary>
     [ConfigurationKeyName("refresh_minutes")]
-    [Range(1, 10080, ErrorMessage = Key + ":refresh_minutes must be between {1} and {2}.")]
+    [Range(1.0, 10080.0, ErrorMessage = Key + ":refresh_minutes must be between {1} and {2}.")]
     public double RefreshMinutes { get; set; } = 60;
 
     /// <summary>A touch counts as answered when a (non-automatic) reply came within this many hours.</summary>
     [ConfigurationKeyName("reply_within_hours")]
-    [Range(1, 720, ErrorMessage = Key + ":reply_within_hours must be between {1} and {2}.")]
+    [Range(1.0, 720.0, ErrorMessage = Key + ":reply_within_hours must be between {1} and {2}.")]
     public double ReplyWithinHours { get; set; } = 48;
 }

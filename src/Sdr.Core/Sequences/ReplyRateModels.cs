@@ -57,6 +57,9 @@ public sealed class ReplyRateModels(IServiceScopeFactory scopes, TimeProvider ti
     /// <summary>Forgets every model (the next refresh recounts them).</summary>
     public void Clear() => _models.Clear();
 
+    /// <summary>Holds a model counted elsewhere (the benchmark, unit tests) until it goes stale.</summary>
+    internal void Remember(ReplyRateModel model) => _models[model.LocationId] = model;
+
     private bool IsFresh(string locationId) =>
         _models.TryGetValue(locationId, out var model)
         && time.GetUtcNow().UtcDateTime < model.CountedAt.AddMinutes(_options.RefreshMinutes);

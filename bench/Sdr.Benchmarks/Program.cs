@@ -34,6 +34,8 @@ internal static class BenchProgram
                 return await SpeedToLead.RunAsync(args[1..]);
             case "stats":
                 return await StatsLoad.RunAsync(args[1..]);
+            case "send-time":
+                return await SendTimeLoad.RunAsync(args[1..]);
             default:
                 Console.Error.WriteLine(CadenceSettings.Usage);
                 return verb is "" or "-h" or "--help" ? 0 : 2;

@@ -54,7 +54,8 @@ public sealed partial class ConversationResumer(
 
                 var pause = now - sequence.PausedAt!.Value;
                 sequence.ShiftSchedule(pause.TotalMinutes);
-                var next = windows.ComputeNextTouchTime(sequence, CadenceWindows.Recipient(sequence), sequence.CurrentStep, now);
+                var choice = windows.ScheduleNextTouch(sequence, CadenceWindows.Recipient(sequence), sequence.CurrentStep, now);
+                var next = choice?.At;
                 if (next is null)
                 {
                     sequence.Complete(now);
@@ -66,6 +67,10 @@ public sealed partial class ConversationResumer(
                 events.Add(sequence, SequenceEventKinds.Resumed, string.Create(
                     CultureInfo.InvariantCulture,
                     $"no reply for {options.Value.ResumeAfterSilenceHours} h: cadence resumes after {sequence.CurrentStep.ToName()}, next touch {next:yyyy-MM-dd HH:mm} UTC; later steps shifted by {pause.TotalHours:0.#} h (the pause)"), now);
+                if (choice?.Explanation is { } why && sequence.CurrentStep.NextCadenceStep() is { } step)
+                {
+                    events.Add(sequence, SequenceEventKinds.SendTime, $"{step.ToName().ToUpperInvariant()} at {why}", now);
+                }
             }
 
             await store.SaveAsync(cancellationToken);

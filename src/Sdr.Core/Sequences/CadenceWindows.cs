@@ -11,7 +11,12 @@ namespace Sdr.Core.Sequences;
 /// caused by an earlier touch that could not go out inside its window. A sequence assigned by an A/B test
 /// takes its variant's windows where the variant sets them (<c>step_timing</c>), the cadence's elsewhere.
 /// </summary>
-public sealed class CadenceWindows(IOptions<SequenceOptions> options, QuietHoursPolicy quietHours, ExperimentCatalog experiments)
+public sealed class CadenceWindows(
+    IOptions<SequenceOptions> options,
+    QuietHoursPolicy quietHours,
+    ExperimentCatalog experiments,
+    SendTimeChooser sendTimes,
+    ReplyRateModels replyRates)
 {
     private readonly SequenceOptions _options = options.Value;
 
@@ -44,18 +49,35 @@ public sealed class CadenceWindows(IOptions<SequenceOptions> options, QuietHours
         }
     }
 
+    /// <summary>The nurture check-in may go this long after the pause ends, at the moment the location's data favours.</summary>
+    internal static readonly TimeSpan CheckInWindow = TimeSpan.FromDays(1);
+
     /// <summary>When the step after <paramref name="step"/> is due, or null when the cadence is over.</summary>
-    public DateTime? ComputeNextTouchTime(SdrOutreachSequence sequence, RecipientInfo recipient, SequenceStep step, DateTime now)
+    public DateTime? ComputeNextTouchTime(SdrOutreachSequence sequence, RecipientInfo recipient, SequenceStep step, DateTime now) =>
+        ScheduleNextTouch(sequence, recipient, step, now)?.At;
+
+    /// <summary>
+    /// The seed's <c>compute_next_touch_time</c>: when the step after <paramref name="step"/> goes (null when the
+    /// cadence is over) and why. The window start, moved to a moment the recipient may be contacted, unless the
+    /// location's own reply rates favour another allowed moment of the step's window (<see cref="SendTimeChooser"/>).
+    /// SMS_1 is timed by enrolment and always goes at its window start.
+    /// </summary>
+    public SendTimeChoice? ScheduleNextTouch(SdrOutreachSequence sequence, RecipientInfo recipient, SequenceStep step, DateTime now)
     {
-        DateTime due;
+        DateTime due, windowEnd;
+        SequenceStep target;
         if (step == SequenceStep.NurturePause)
         {
             due = now.AddDays(_options.WindowFor(SequenceStep.NurturePause).PauseDays);
+            windowEnd = due + CheckInWindow;
+            target = SequenceStep.NurturePause;
         }
         else if (step.NextCadenceStep() is { } next)
         {
             var start = WindowStart(sequence, next);
             due = start < now ? now : start;
+            windowEnd = WindowEnd(sequence, next);
+            target = next;
         }
         else
         {
@@ -63,7 +85,16 @@ public sealed class CadenceWindows(IOptions<SequenceOptions> options, QuietHours
         }
 
         // Pick a moment the recipient may be contacted, so the touch is not due only to be deferred.
-        return quietHours.NextAllowedUtc(due, recipient) ?? due;
+        var at = quietHours.NextAllowedUtc(due, recipient) ?? due;
+        // SMS_1 is timed by enrolment; reaching NURTURE_PAUSE sends nothing (its check-in is timed when it begins).
+        var sendsNothing = target == SequenceStep.NurturePause && step != SequenceStep.NurturePause;
+        if (target is SequenceStep.Sms1 or SequenceStep.Enrolled || sendsNothing || at >= windowEnd)
+        {
+            return SendTimeChoice.Default(at);
+        }
+
+        var channel = ChannelOf(target);
+        return sendTimes.Choose(replyRates.Get(sequence.LocationId)?.For(channel.ToName()), channel, recipient, at, windowEnd);
     }
 
     /// <summary>The touch's recipient, its phone facts read from the prospect row rather than parsed.</summary>

@@ -18,6 +18,7 @@ public sealed partial class OutreachSequenceEngine(
     PersonalizationEngine personalization,
     CadenceWindows scheduler,
     CadenceStore store,
+    ReplyRateModels replyRates,
     TimeProvider time,
     ILogger<OutreachSequenceEngine> logger)
 {
@@ -54,6 +55,9 @@ public sealed partial class OutreachSequenceEngine(
         var sequences = rows.ConvertAll(row => row.Sequence);
         var results = sequenceIds.ToDictionary(id => id, _ => SequenceProcessResult.Skipped);
         var now = time.GetUtcNow().UtcDateTime;
+
+        // The next touches are timed from each location's reply rates: counted here, not per touch.
+        await replyRates.RefreshAsync(sequences.Select(s => s.LocationId), cancellationToken);
 
         var planned = new List<PlannedTouch>(rows.Count);
         foreach (var (sequence, prospect) in rows.Select(row => (row.Sequence, row.Prospect)))
@@ -223,14 +227,36 @@ public sealed partial class OutreachSequenceEngine(
         }
 
         scheduler.RecordStepTaken(sequence, step, now);
-        sequence.Advance(step, scheduler.ComputeNextTouchTime(sequence, recipient, step, now), now);
+        var next = scheduler.ScheduleNextTouch(sequence, recipient, step, now);
+        sequence.Advance(step, next?.At, now);
+        ExplainSendTime(sequence, step.NextCadenceStep(), next, now);
     }
 
     private void EnterNurturePause(SdrOutreachSequence sequence, RecipientInfo recipient, DateTime now)
     {
         scheduler.RecordStepTaken(sequence, SequenceStep.NurturePause, now);
-        var checkInAt = scheduler.ComputeNextTouchTime(sequence, recipient, SequenceStep.NurturePause, now)!.Value;
-        sequence.EnterNurture(checkInAt, now);
+        var checkIn = scheduler.ScheduleNextTouch(sequence, recipient, SequenceStep.NurturePause, now)!;
+        sequence.EnterNurture(checkIn.At, now);
+        ExplainSendTime(sequence, SequenceStep.NurturePause, checkIn, now);
+    }
+
+    /// <summary>The timeline says why the next touch goes when it does, once, as the step is scheduled.</summary>
+    private void ExplainSendTime(SdrOutreachSequence sequence, SequenceStep? step, SendTimeChoice? choice, DateTime now)
+    {
+        if (step is null || choice?.Explanation is not { } explanation)
+        {
+            return;
+        }
+
+        var what = step == SequenceStep.NurturePause ? "the nurture check-in" : step.Value.ToName().ToUpperInvariant();
+        db.SequenceEvents.Add(new SdrSequenceEvent
+        {
+            SequenceId = sequence.Id,
+            ContactId = sequence.ContactId,
+            At = now,
+            Kind = SequenceEventKinds.SendTime,
+            Detail = Truncate($"{what} at {explanation}", 500),
+        });
     }
 
     private void Decide(SdrOutreachSequence sequence, SequenceStep step, DateTime now, DecisionOutcome outcome, string reason, DateTime? until = null) =>
@@ -244,6 +270,8 @@ public sealed partial class OutreachSequenceEngine(
             Reason = reason.Length <= 500 ? reason : reason[..500],
             Until = until,
         });
+
+    private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not prepare the next touch of contact {ContactId}; it will be retried")]
     private static partial void LogPlanFailed(ILogger logger, Exception exception, string contactId);

@@ -37,6 +37,9 @@ public sealed class SequenceOptions
     [Range(1, 50, ErrorMessage = "sdr:sequence:reconcile_max_attempts must be between {1} and {2}.")]
     public int ReconcileMaxAttempts { get; set; } = 5;
 
+    [ConfigurationKeyName("send_time")]
+    public SendTimeOptions SendTime { get; set; } = new();
+
     public StepWindowOptions WindowFor(SequenceStep step) =>
         Steps.TryGetValue(step.ToName(), out var window)
             ? window

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
 using Sdr.Core.Data.Entities;
 
@@ -30,6 +31,10 @@ public sealed class SequenceOptionsValidator : IValidateOptions<SequenceOptions>
             failures.AddRange(ValidateWindow(step, key, window, previousMin));
             previousMin = window.MinHours;
         }
+
+        var sendTime = new List<ValidationResult>();
+        Validator.TryValidateObject(options.SendTime, new ValidationContext(options.SendTime), sendTime, validateAllProperties: true);
+        failures.AddRange(sendTime.Select(r => r.ErrorMessage ?? "sdr:sequence:send_time is invalid."));
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

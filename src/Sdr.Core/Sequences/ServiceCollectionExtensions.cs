@@ -22,6 +22,8 @@ public static class ServiceCollectionExtensions
             TimeSpan.FromMinutes(provider.GetRequiredService<IOptions<SequenceOptions>>().Value.ReservationTimeoutMinutes)));
 
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<SendTimeChooser>();
+        services.AddSingleton<ReplyRateModels>();
         services.AddSingleton<CadenceWindows>();
         services.AddSingleton<CadenceScheduler>();
         services.AddSingleton<SequenceEnrollment>();

@@ -177,6 +177,7 @@ public sealed class ContactTimeline(SdrDbContext db, SequenceQueries queries)
         SequenceEventKinds.Booked => "Appointment booked",
         SequenceEventKinds.HandedOff => "Handed off",
         SequenceEventKinds.OptedOut => "Opted out",
+        SequenceEventKinds.SendTime => "Send time chosen",
         _ => kind.Replace('_', ' '),
     };
 

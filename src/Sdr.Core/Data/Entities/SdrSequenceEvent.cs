@@ -28,4 +28,7 @@ public static class SequenceEventKinds
     public const string Booked = "booked";
     public const string HandedOff = "handed_off";
     public const string OptedOut = "opted_out";
+
+    /// <summary>When the next touch was scheduled and why (the location's reply rates by local hour), once per step.</summary>
+    public const string SendTime = "send_time";
 }

@@ -110,9 +110,10 @@ public sealed partial class MessageTemplates
 
         foreach (var (step, _) in Steps)
         {
-            if (!templates.ContainsKey((null, fallbackVariant, step)))
+            var expected = Path.Combine(directory, fallbackVariant, step.ToName() + Extension);
+            if (!templates.ContainsKey((null, fallbackVariant, step)) && !File.Exists(expected))
             {
-                problems.Add(new TemplateProblem(Path.Combine(directory, fallbackVariant, step.ToName() + Extension), 0,
+                problems.Add(new TemplateProblem(expected, 0,
                     $"missing: the fallback variant '{fallbackVariant}' (sdr:messaging:fallback_variant) needs a template for every step ({string.Join(", ", Steps.Keys.Select(s => s.ToName()))})"));
             }
         }

@@ -34,7 +34,8 @@ public sealed class MessageTemplatesValidator(TimeProvider time) : IValidateOpti
         var engine = new PersonalizationEngine(templates, Options.Create(options), time);
         var now = time.GetUtcNow().UtcDateTime;
         ProspectFacts[] samples = [TemplateVariables.LongSample, new ProspectFacts(null, "ambiguous", "manual")];
-        foreach (var template in templates.All)
+        var refused = problems.Select(p => p.Path).ToHashSet(StringComparer.Ordinal);
+        foreach (var template in templates.All.Where(t => !refused.Contains(t.Path)))
         {
             foreach (var facts in samples)
             {
@@ -68,7 +69,7 @@ public sealed class MessageTemplatesValidator(TimeProvider time) : IValidateOpti
                     return new TemplateProblem(template.Path, line, "the template renders to nothing" + Describe(facts));
                 }
             }
-            catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException)
+            catch (Exception e) when (e is FluidException or InvalidOperationException or ArgumentException or FormatException)
             {
                 return new TemplateProblem(template.Path, line, $"the template fails to render{Describe(facts)}: {e.Message}");
             }

@@ -12,7 +12,7 @@ namespace Sdr.Core.Messaging;
 /// cannot fit one segment with its opening and opt-out notice when filled with long but realistic values. Each problem
 /// names its file and line.
 /// </summary>
-public sealed class MessageTemplatesValidator(TimeProvider time) : IValidateOptions<MessagingOptions>
+public sealed class MessageTemplatesValidator : IValidateOptions<MessagingOptions>
 {
     private static readonly TemplateOptions Strict = TemplateVariables.Options(strict: true);
 
@@ -23,7 +23,8 @@ public sealed class MessageTemplatesValidator(TimeProvider time) : IValidateOpti
             return ValidateOptionsResult.Skip; // the data annotations name the missing key
         }
 
-        var problems = Check(MessageTemplates.Load(options.ResolveTemplatesDir(), options.FallbackVariant), options, time);
+        // The clock only dates the sample's last activity: the system's is as good as any here.
+        var problems = Check(MessageTemplates.Load(options.ResolveTemplatesDir(), options.FallbackVariant), options, TimeProvider.System);
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems.Select(p => p.ToString()));
     }
 

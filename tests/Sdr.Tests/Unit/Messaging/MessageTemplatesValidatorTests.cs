@@ -106,7 +106,7 @@ public sealed class MessageTemplatesValidatorTests
     public void Validate_AProblem_FailsTheOptionsWithFileAndLine()
     {
         var directory = MessagingTestData.TemplatesWith(("consultative/sms_2.liquid", "Checking {{ frist_name }}"));
-        var validator = new MessageTemplatesValidator(MessagingTestData.Clock);
+        var validator = new MessageTemplatesValidator();
 
         var result = validator.Validate(null, new MessagingOptions { TemplatesDir = directory });
 

@@ -90,6 +90,51 @@ public static partial class AnswerRules
         return null;
     }
 
+    /// <summary>
+    /// The reason a rewritten outreach message may not be sent, or null when it may: the rules of an answer, except that
+    /// the opening the caller adds names the sender, and that a link or a promise may stay when the template has it.
+    /// </summary>
+    public static string? Check(string text, OutreachBrief brief)
+    {
+        if (text.Length == 0)
+        {
+            return LlmFallbackReasons.Rule(Empty);
+        }
+
+        if (brief.IsSms && !IsGsm(text))
+        {
+            return LlmFallbackReasons.Rule(NonGsm);
+        }
+
+        if ((brief.IsSms ? GsmLength(text) : text.Length) > brief.MaxLength)
+        {
+            return LlmFallbackReasons.TooLong;
+        }
+
+        if (Link().IsMatch(text) && !Link().IsMatch(brief.TemplateText))
+        {
+            return LlmFallbackReasons.Rule(Url);
+        }
+
+        if (PromiseWord().IsMatch(text) && !PromiseWord().IsMatch(brief.TemplateText))
+        {
+            return LlmFallbackReasons.Rule(Promise);
+        }
+
+        if (text.IndexOfAny(['{', '}', '[', ']', '<', '>']) >= 0)
+        {
+            return LlmFallbackReasons.Rule(Placeholder);
+        }
+
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var source in brief.Facts.Values.Append(brief.TemplateText).Append(brief.CompanyName).Append(brief.SenderName))
+        {
+            known.UnionWith(Numbers(source));
+        }
+
+        return Numbers(text).Any(n => !known.Contains(n)) ? LlmFallbackReasons.Rule(UnknownFact) : null;
+    }
+
     /// <summary>Characters in GSM-7, an extension character counting two (as it does in a segment).</summary>
     public static int GsmLength(string text) => text.Sum(c => GsmExtension.Contains(c) ? 2 : 1);
 

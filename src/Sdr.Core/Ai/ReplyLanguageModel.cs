@@ -72,6 +72,28 @@ public sealed partial class ReplyLanguageModel
         }, ct);
     }
 
+    /// <summary>An outreach message rewritten for its prospect inside the content rules (<see cref="AnswerRules.Check(string, OutreachBrief)"/>).</summary>
+    public Task<LlmResult<string>> RewriteOutreachAsync(OutreachBrief brief, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(brief);
+        List<ChatMessage> messages =
+        [
+            new(ChatRole.System, AiPrompts.Outreach(brief)),
+            new(ChatRole.User, AiPrompts.Template(brief.TemplateText)),
+        ];
+        return AskAsync<string>(LlmUse.Rewrite, messages, text =>
+        {
+            var rewritten = brief.IsSms ? AnswerRules.Normalize(text) : text.Trim().Trim('"').Trim();
+            if (RefusalText.IsRefusal(rewritten))
+            {
+                return (null, LlmFallbackReasons.Refusal);
+            }
+
+            var broken = AnswerRules.Check(rewritten, brief);
+            return broken is null ? (rewritten, null) : (null, broken);
+        }, ct);
+    }
+
     private async Task<LlmResult<T>> AskAsync<T>(LlmUse use, List<ChatMessage> messages, Func<string, (T? Value, string? FallbackReason)> read, CancellationToken ct)
         where T : class
     {
@@ -122,7 +144,7 @@ public sealed partial class ReplyLanguageModel
             return (null, LlmFallbackReasons.Refusal);
         }
 
-        if (use == LlmUse.Compose && response.FinishReason == ChatFinishReason.Length)
+        if (use is LlmUse.Compose or LlmUse.Rewrite && response.FinishReason == ChatFinishReason.Length)
         {
             return (null, LlmFallbackReasons.TooLong);
         }
@@ -143,5 +165,6 @@ public sealed partial class ReplyLanguageModel
     {
         Classify,
         Compose,
+        Rewrite,
     }
 }

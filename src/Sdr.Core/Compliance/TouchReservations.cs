@@ -93,6 +93,9 @@ public sealed class TouchReservations(SdrDbContext db, CadenceStore store, Touch
             existing.ReservedAt = request.Now;
             existing.TouchDate = request.TouchDate;
             existing.MessageBody = request.Message.Body;
+            existing.TemplateId = request.Message.TemplateId;
+            existing.TemplateVariant = request.Message.TemplateVariant;
+            existing.ComposedByModel = request.Message.ComposedByModel;
             existing.Error = null;
             return (null, existing);
         }
@@ -105,6 +108,9 @@ public sealed class TouchReservations(SdrDbContext db, CadenceStore store, Touch
             Step = request.TouchStep,
             Channel = request.Channel.ToName(),
             MessageBody = request.Message.Body,
+            TemplateId = request.Message.TemplateId,
+            TemplateVariant = request.Message.TemplateVariant,
+            ComposedByModel = request.Message.ComposedByModel,
             Status = TouchStatus.Reserved,
             ReservedAt = request.Now,
             TouchDate = request.TouchDate,

@@ -52,6 +52,7 @@ public abstract class SdrDbContext : DbContext
         modelBuilder.Entity<SdrObjectionLog>().Property(o => o.RawMessage).HasConversion(encrypted);
         modelBuilder.Entity<SdrObjectionLog>().Property(o => o.RebuttalUsed).HasConversion(encrypted);
         modelBuilder.Entity<SdrProspect>().Property(p => p.Phone).HasConversion(encrypted);
+        modelBuilder.Entity<SdrProspect>().Property(p => p.Profile).HasConversion(encrypted);
         modelBuilder.Entity<SdrWebhookEvent>().Property(e => e.Payload).HasConversion(encrypted);
         modelBuilder.Entity<SdrReply>().Property(r => r.Body).HasConversion(encrypted);
         modelBuilder.Entity<SdrGhlAction>().Property(a => a.Payload).HasConversion(encrypted);

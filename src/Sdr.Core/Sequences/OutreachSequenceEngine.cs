@@ -16,6 +16,7 @@ public sealed partial class OutreachSequenceEngine(
     SdrDbContext db,
     OutboundPipeline pipeline,
     PersonalizationEngine personalization,
+    OutreachRewriter rewriter,
     CadenceWindows scheduler,
     CadenceStore store,
     ReplyRateModels replyRates,
@@ -49,7 +50,8 @@ public sealed partial class OutreachSequenceEngine(
                     s.Prospect.PhoneHash,
                     s.Prospect.PhoneState,
                     s.Prospect.PhoneZones,
-                    s.Prospect.PhoneDataVersion),
+                    s.Prospect.PhoneDataVersion,
+                    s.Prospect.Profile),
             })
             .ToListAsync(cancellationToken);
         var sequences = rows.ConvertAll(row => row.Sequence);
@@ -81,6 +83,7 @@ public sealed partial class OutreachSequenceEngine(
             }
         }
 
+        planned = await RewriteAsync(planned, now, cancellationToken);
         try
         {
             var outcomes = await pipeline.SendManyAsync(planned.Select(p => p.Request).ToList(), callSlots, cancellationToken);
@@ -102,7 +105,41 @@ public sealed partial class OutreachSequenceEngine(
         return results;
     }
 
-    private sealed record PlannedTouch(OutboundRequest Request);
+    private sealed record PlannedTouch(OutboundRequest Request, MessageDraft Draft);
+
+    /// <summary>With the language model on, each planned text rewritten for its prospect (or its template, on a fallback); every use recorded.</summary>
+    private async Task<List<PlannedTouch>> RewriteAsync(List<PlannedTouch> planned, DateTime now, CancellationToken cancellationToken)
+    {
+        if (!rewriter.IsEnabled || planned.Count == 0)
+        {
+            return planned;
+        }
+
+        var outcomes = await rewriter.RewriteAsync(planned.ConvertAll(p => p.Draft), cancellationToken);
+        var rewritten = new List<PlannedTouch>(planned.Count);
+        for (var i = 0; i < planned.Count; i++)
+        {
+            var (touch, outcome) = (planned[i], outcomes[i]);
+            if (outcome.Call is { } call)
+            {
+                db.LlmCalls.Add(new SdrLlmCall
+                {
+                    ContactId = touch.Request.ContactId,
+                    LocationId = touch.Request.LocationId,
+                    Purpose = OutreachRewriter.Purpose,
+                    Model = call.Model.Length <= 100 ? call.Model : call.Model[..100],
+                    LatencyMs = (int)Math.Min(int.MaxValue, call.Latency.TotalMilliseconds),
+                    Succeeded = call.FallbackReason is null,
+                    FallbackReason = call.FallbackReason is null || call.FallbackReason.Length <= 100 ? call.FallbackReason : call.FallbackReason[..100],
+                    At = now,
+                });
+            }
+
+            rewritten.Add(touch with { Request = touch.Request with { Message = outcome.Message } });
+        }
+
+        return rewritten;
+    }
 
     /// <summary>Decides the sequence's next move; returns the touch to send, or null when it needs none.</summary>
     private PlannedTouch? Plan(SdrOutreachSequence sequence, ProspectColumns prospect, DateTime now)
@@ -124,8 +161,9 @@ public sealed partial class OutreachSequenceEngine(
         }
 
         var channel = scheduler.ChannelOf(step.Value);
-        var message = personalization.Compose(step.Value, channel, sequence.AbVariant, prospect.Facts);
-        return new PlannedTouch(new OutboundRequest(sequence, step.Value, channel, message, now) { Recipient = recipient });
+        var draft = personalization.Draft(step.Value, channel, sequence.AbVariant, prospect.Facts);
+        var message = personalization.Finish(draft);
+        return new PlannedTouch(new OutboundRequest(sequence, step.Value, channel, message, now) { Recipient = recipient }, draft);
     }
 
     private SequenceProcessResult Apply(PlannedTouch planned, DispatchOutcome outcome, DateTime now)

@@ -1,6 +1,7 @@
 using Sdr.Core.Compliance;
 using Sdr.Core.Messaging;
 using Sdr.Core.Phones;
+using Sdr.Core.Profiles;
 
 namespace Sdr.Core.Sequences;
 
@@ -19,9 +20,10 @@ public sealed record ProspectColumns(
     string? PhoneHash,
     string? PhoneState,
     string? PhoneZones,
-    string? PhoneDataVersion)
+    string? PhoneDataVersion,
+    string? Profile = null)
 {
-    public ProspectFacts Facts => new(FirstName, LeadType, Source);
+    public ProspectFacts Facts => new(FirstName, LeadType, Source) { Profile = ProspectProfile.FromJson(Profile) };
 
     public RecipientInfo Recipient => RecipientInfo.FromStored(TimeZone, State, Phone, PhoneHash, PhoneState, PhoneZones, PhoneDataVersion);
 }

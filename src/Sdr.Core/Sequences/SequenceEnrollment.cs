@@ -157,8 +157,11 @@ public sealed partial class SequenceEnrollment(
             db.Prospects.Add(prospect);
         }
 
+        var profile = Messaging.ProspectProfiler.Build(contact, command.Hints?.GetValueOrDefault(contact.Id));
+        prospect.Profile = profile.ToJson();
+        prospect.ProfiledAt = now;
         prospect.EnrolledAt = now;
-        prospect.LeadType = command.LeadType ?? prospect.LeadType;
+        prospect.LeadType = command.LeadType ?? profile.LeadType ?? prospect.LeadType;
         prospect.FirstName = contact.FirstName;
         prospect.TimeZone = contact.Timezone;
         prospect.State = contact.State;

@@ -40,6 +40,8 @@ public sealed class SequenceQueries(SdrDbContext db)
             EvaluatedAt = Utc(prospect.EvaluatedAt),
             HandoffTarget = prospect.HandoffTarget,
             HandedOffAt = Utc(prospect.HandedOffAt),
+            Profile = Profiles.ProspectProfile.FromJson(prospect.Profile),
+            ProfiledAt = Utc(prospect.ProfiledAt),
         };
     }
 
@@ -84,7 +86,12 @@ public sealed class SequenceQueries(SdrDbContext db)
             sequence.IsActive,
             sequence.EndReason,
             sequence.LastError,
-            touches.Select(t => new TouchView(t.Step.ToName(), t.Channel, t.Status.ToName(), Utc(t.SentAt), t.GhlMessageId, t.Error, t.NeedsReview)).ToList(),
+            touches.Select(t => new TouchView(t.Step.ToName(), t.Channel, t.Status.ToName(), Utc(t.SentAt), t.GhlMessageId, t.Error, t.NeedsReview)
+            {
+                TemplateId = t.TemplateId,
+                TemplateVariant = t.TemplateVariant,
+                ComposedByModel = t.ComposedByModel,
+            }).ToList(),
             replies.Select(r => new ReplyView(Utc(r.ReceivedAt), r.Category, r.Confidence, r.DecidedBy)
             {
                 Rule = r.Rule,

@@ -23,10 +23,24 @@ public sealed record ProspectView(
     public DateTimeOffset? EvaluatedAt { get; init; }
     public string? HandoffTarget { get; init; }
     public DateTimeOffset? HandedOffAt { get; init; }
+
+    /// <summary>What the ProspectProfiler found (address, listing and price history, lead type evidence, ...); null before the first profile.</summary>
+    public Profiles.ProspectProfile? Profile { get; init; }
+
+    public DateTimeOffset? ProfiledAt { get; init; }
 }
 
 /// <summary>A touch; <c>Error</c> says why it failed or why its outcome is unknown, <c>NeedsReview</c> that a person should check GHL.</summary>
-public sealed record TouchView(string Step, string Channel, string Status, DateTimeOffset? SentAt, string? GhlMessageId, string? Error, bool NeedsReview);
+public sealed record TouchView(string Step, string Channel, string Status, DateTimeOffset? SentAt, string? GhlMessageId, string? Error, bool NeedsReview)
+{
+    /// <summary>The template file the message came from (<c>sources/fsbo/consultative/sms_1</c>), and that file's variant.</summary>
+    public string? TemplateId { get; init; }
+
+    public string? TemplateVariant { get; init; }
+
+    /// <summary>The language model that rewrote the filled template; null when the template went out as filled.</summary>
+    public string? ComposedByModel { get; init; }
+}
 
 /// <summary>
 /// An inbound message: how it was classified (<c>rule</c> names the keyword list, pattern or <c>llm</c>; never

@@ -105,6 +105,13 @@ public sealed class ContactTimeline(SdrDbContext db, SequenceQueries queries)
             offers);
     }
 
+    /// <summary>"Template consultative/sms_1 (consultative), rewritten by claude-sonnet-4-5."; null for a touch stored before templates were recorded.</summary>
+    private static string? Provenance(SdrOutreachTouch touch) => touch.TemplateId is null
+        ? null
+        : $"Template {touch.TemplateId} ({touch.TemplateVariant})" + (touch.ComposedByModel is null ? "." : $", rewritten by {touch.ComposedByModel}.");
+
+    private static string? Join(string? first, string? second) => first is null ? second : second is null ? first : $"{first} {second}";
+
     private static TimelineEntry Touch(SdrOutreachTouch touch)
     {
         var step = StepLabel(touch.Step.ToName());
@@ -116,7 +123,7 @@ public sealed class ContactTimeline(SdrDbContext db, SequenceQueries queries)
             _ => ($"{step}: outcome unknown (GHL's answer was lost)", (touch.Error ?? "Not re-sent blindly.") + (touch.NeedsReview ? " Check this touch in GHL." : "")),
         };
         var at = touch.SentAt ?? touch.ReservedAt;
-        return new TimelineEntry(DashboardTime.Utc(at), TimelineKind.Touch, title, detail, touch.MessageBody);
+        return new TimelineEntry(DashboardTime.Utc(at), TimelineKind.Touch, title, Join(detail, Provenance(touch)), touch.MessageBody);
     }
 
     private static TimelineEntry Decision(DecisionView decision)

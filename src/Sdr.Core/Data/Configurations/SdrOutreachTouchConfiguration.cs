@@ -16,6 +16,9 @@ internal sealed class SdrOutreachTouchConfiguration : IEntityTypeConfiguration<S
         builder.Property(t => t.Status).HasConversion(StoredNameConverters.TouchStatus).HasMaxLength(16);
         builder.Property(t => t.GhlMessageId).HasMaxLength(64);
         builder.Property(t => t.Error).HasMaxLength(500);
+        builder.Property(t => t.TemplateId).HasMaxLength(200);
+        builder.Property(t => t.TemplateVariant).HasMaxLength(32);
+        builder.Property(t => t.ComposedByModel).HasMaxLength(100);
 
         // The seed's idempotency key: contact_id + step + sent_at::date.
         builder.HasIndex(t => new { t.ContactId, t.Step, t.TouchDate })

@@ -17,6 +17,15 @@ public sealed class SdrOutreachTouch
     /// <summary>Encrypted at rest.</summary>
     public string? MessageBody { get; set; }
 
+    /// <summary>The template file the message came from (<c>sources/fsbo/consultative/sms_1.sms</c>); null for a voicemail drop or an older touch.</summary>
+    public string? TemplateId { get; set; }
+
+    /// <summary>The variant whose copy was used (it may be the fallback variant's when the sequence's own has no file for the step).</summary>
+    public string? TemplateVariant { get; set; }
+
+    /// <summary>The language model that rewrote the filled template; null when the template was sent as filled.</summary>
+    public string? ComposedByModel { get; set; }
+
     public DateTime? SentAt { get; set; }
     public DateTime? RepliedAt { get; set; }
 

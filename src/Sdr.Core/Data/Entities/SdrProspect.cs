@@ -25,6 +25,11 @@ public sealed class SdrProspect
     public string? HandoffTarget { get; set; }
 
     public DateTime? HandedOffAt { get; set; }
+
+    /// <summary>The ProspectProfiler's facts as JSON (<c>Sdr.Core.Profiles.ProspectProfile</c>), encrypted at rest: it holds the address.</summary>
+    public string? Profile { get; set; }
+
+    public DateTime? ProfiledAt { get; set; }
     public DateTime EnrolledAt { get; set; }
     public string? FirstName { get; set; }
     public string? TimeZone { get; set; }

@@ -13,6 +13,8 @@ internal sealed record ContactWire
     public string? Email { get; init; }
     public string? Phone { get; init; }
     public string? Timezone { get; init; }
+    public string? Address1 { get; init; }
+    public string? City { get; init; }
     public string? State { get; init; }
     public string? PostalCode { get; init; }
     public string? Source { get; init; }

@@ -22,6 +22,8 @@ internal static class GhlWireMapper
             Email = wire.Email,
             Phone = wire.Phone,
             Timezone = wire.Timezone,
+            Address1 = wire.Address1,
+            City = wire.City,
             State = wire.State,
             PostalCode = wire.PostalCode,
             Source = wire.Source,

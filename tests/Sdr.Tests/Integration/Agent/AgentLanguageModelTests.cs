@@ -103,6 +103,9 @@ public sealed class AgentLanguageModelTests
             [AnthropicApiKey.EnvironmentVariable] = FakeAnthropicServer.ApiKey,
             ["sdr:ai:base_url"] = fake.BaseUrl,
             ["sdr:ai:timeout_seconds"] = "1",
+
+            // These tests are about replies; the cadence's rewrite of its templates has its own (MessagingFlowTests).
+            ["sdr:messaging:rewrite_with_llm"] = "false",
         });
 
     private static async Task ReplyAsync(SdrTestHost host, string contactId, string body)

@@ -893,6 +893,11 @@ namespace Sdr.Core.Data.Migrations.Postgres
                         .HasColumnType("character varying(16)")
                         .HasColumnName("channel");
 
+                    b.Property<string>("ComposedByModel")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("composed_by_model");
+
                     b.Property<string>("ContactId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -962,6 +967,16 @@ namespace Sdr.Core.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("step");
+
+                    b.Property<string>("TemplateId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("template_id");
+
+                    b.Property<string>("TemplateVariant")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("template_variant");
 
                     b.Property<DateOnly>("TouchDate")
                         .HasColumnType("date")
@@ -1077,6 +1092,14 @@ namespace Sdr.Core.Data.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
                         .HasColumnName("phone_zones");
+
+                    b.Property<string>("Profile")
+                        .HasColumnType("text")
+                        .HasColumnName("profile");
+
+                    b.Property<DateTime?>("ProfiledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("profiled_at");
 
                     b.Property<string>("QualificationSignals")
                         .HasColumnType("text")

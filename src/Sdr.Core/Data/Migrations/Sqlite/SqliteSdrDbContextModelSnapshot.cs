@@ -866,6 +866,11 @@ namespace Sdr.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("channel");
 
+                    b.Property<string>("ComposedByModel")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("composed_by_model");
+
                     b.Property<string>("ContactId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -935,6 +940,16 @@ namespace Sdr.Core.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT")
                         .HasColumnName("step");
+
+                    b.Property<string>("TemplateId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("template_id");
+
+                    b.Property<string>("TemplateVariant")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("template_variant");
 
                     b.Property<DateOnly>("TouchDate")
                         .HasColumnType("TEXT")
@@ -1048,6 +1063,14 @@ namespace Sdr.Core.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT")
                         .HasColumnName("phone_zones");
+
+                    b.Property<string>("Profile")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("profile");
+
+                    b.Property<DateTime?>("ProfiledAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("profiled_at");
 
                     b.Property<string>("QualificationSignals")
                         .HasColumnType("TEXT")

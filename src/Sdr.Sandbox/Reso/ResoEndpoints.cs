@@ -101,7 +101,7 @@ internal static class ResoEndpoints
             ["@odata.context"] = $"{context.Request.Scheme}://{context.Request.Host}/reso/odata/$metadata#Property",
             ["value"] = new JsonArray([.. page]),
         };
-        var next = NextLink(context, skip, top, matching.Count, fault);
+        var next = NextLink(context, skip, top, matching.Count, fault, feed.NextLinkLoops);
         if (next is not null)
         {
             response["@odata.nextLink"] = next;
@@ -110,14 +110,14 @@ internal static class ResoEndpoints
         return Results.Text(response.ToJsonString(), "application/json");
     }
 
-    private static string? NextLink(HttpContext context, int skip, int top, int total, ResoFault? fault)
+    private static string? NextLink(HttpContext context, int skip, int top, int total, ResoFault? fault, bool loops)
     {
         var request = context.Request;
         var basePath = $"{request.Scheme}://{request.Host}{request.Path}";
         var parameters = request.Query
             .Where(p => p.Key is not ("$skip" or "dup"))
             .ToDictionary(p => p.Key, p => (string?)p.Value.ToString());
-        if (fault == ResoFault.LoopNextLink)
+        if (loops)
         {
             return QueryHelpers.AddQueryString(basePath, parameters);
         }

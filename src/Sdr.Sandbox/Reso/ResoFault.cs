@@ -11,7 +11,4 @@ public enum ResoFault
 
     /// <summary>The page's nextLink points at the same page again (under another URL), so it is served twice.</summary>
     RepeatPage,
-
-    /// <summary>The page's nextLink points back at the first page: a loop.</summary>
-    LoopNextLink,
 }

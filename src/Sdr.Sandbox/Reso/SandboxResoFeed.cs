@@ -38,6 +38,9 @@ public sealed class SandboxResoFeed
     /// <summary>How long a <see cref="ResoFault.Timeout"/> page waits before answering.</summary>
     public TimeSpan TimeoutDelay { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>While set, every page's nextLink points back at the first page: a loop that never ends.</summary>
+    public bool NextLinkLoops { get; set; }
+
     public int PageRequests => Volatile.Read(ref _pageRequests);
 
     public int TokenRequests => Volatile.Read(ref _tokenRequests);

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Sdr.Sandbox.Endpoints;
 using Sdr.Sandbox.Http;
 using Sdr.Sandbox.Personas;
+using Sdr.Sandbox.Reso;
 using Sdr.Sandbox.Seeding;
 
 namespace Sdr.Sandbox;
@@ -16,13 +17,14 @@ public sealed class GhlSandbox : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly SandboxEventDispatcher _events;
 
-    private GhlSandbox(WebApplication app, Uri baseUrl, SandboxState state, SandboxWebhookSender webhooks, SandboxEventDispatcher events)
+    private GhlSandbox(WebApplication app, Uri baseUrl, SandboxState state, SandboxWebhookSender webhooks, SandboxEventDispatcher events, SandboxResoFeed reso)
     {
         _app = app;
         _events = events;
         BaseUrl = baseUrl;
         State = state;
         Webhooks = webhooks;
+        Reso = reso;
     }
 
     public Uri BaseUrl { get; }
@@ -30,6 +32,15 @@ public sealed class GhlSandbox : IAsyncDisposable
     public SandboxState State { get; }
 
     public SandboxWebhookSender Webhooks { get; }
+
+    /// <summary>The built-in RESO Web API feed of listings (not behind GHL's authentication or rate limit).</summary>
+    public SandboxResoFeed Reso { get; }
+
+    /// <summary>The RESO feed's OData Property resource.</summary>
+    public Uri ResoPropertyUrl => new(BaseUrl, "reso/odata/Property");
+
+    /// <summary>The RESO feed's OAuth2 token endpoint (client credentials).</summary>
+    public Uri ResoTokenUrl => new(BaseUrl, "reso/oauth/token");
 
     /// <summary>
     /// Where persona answers and booked appointments are posted (starts as <see cref="SandboxOptions.WebhookTarget"/>);
@@ -56,6 +67,7 @@ public sealed class GhlSandbox : IAsyncDisposable
         }
 
         var state = SandboxSeeder.Build(options);
+        var reso = SandboxResoSeeder.Seed(state, options);
         var webhooks = new SandboxWebhookSender(state, options.Seed);
         var events = new SandboxEventDispatcher(state, webhooks, options.WebhookTarget, options.DeliverEventsOnDemand);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
@@ -77,7 +89,9 @@ public sealed class GhlSandbox : IAsyncDisposable
         builder.Services.ConfigureHttpJsonOptions(json => SandboxJson.Configure(json.SerializerOptions));
 
         var app = builder.Build();
-        app.UseMiddleware<SandboxMiddleware>();
+        // The RESO feed is another server's API: GHL's authentication, versions and rate limit do not apply to it.
+        app.UseWhen(context => !context.Request.Path.StartsWithSegments("/reso"), ghl => ghl.UseMiddleware<SandboxMiddleware>());
+        ResoEndpoints.Map(app, reso);
         ContactEndpoints.Map(app);
         ConversationEndpoints.Map(app);
         CalendarEndpoints.Map(app);
@@ -90,7 +104,7 @@ public sealed class GhlSandbox : IAsyncDisposable
         await app.StartAsync(ct);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var baseUrl = new Uri(address.EndsWith('/') ? address : address + "/");
-        return new GhlSandbox(app, baseUrl, state, webhooks, events);
+        return new GhlSandbox(app, baseUrl, state, webhooks, events, reso);
     }
 
     public async ValueTask DisposeAsync()

@@ -41,6 +41,12 @@ public sealed class SandboxOptions
     /// </summary>
     public bool DeliverEventsOnDemand { get; set; }
 
+    /// <summary>Expired, withdrawn and canceled MLS listings the built-in RESO feed serves (with their agents and owners).</summary>
+    public int ResoExpiredListings { get; set; } = 24;
+
+    /// <summary>FSBO listings the built-in RESO feed serves (active, no agent).</summary>
+    public int ResoFsboListings { get; set; } = 12;
+
     // Bounded so a long benchmark run cannot grow the request log without limit.
     public int MaxRecordedRequests { get; set; } = 100_000;
 }

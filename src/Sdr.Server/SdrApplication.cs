@@ -8,6 +8,7 @@ using Sdr.Core.Configuration;
 using Sdr.Core.Data;
 using Sdr.Core.GoHighLevel;
 using Sdr.Core.Insight;
+using Sdr.Core.Listings;
 using Sdr.Core.Messaging;
 using Sdr.Core.Outbox;
 using Sdr.Core.Qualification;
@@ -49,6 +50,7 @@ internal static class SdrApplication
         builder.AddCompliance();
         builder.AddBooking();
         builder.AddSequences();
+        builder.AddListings();
         builder.AddWebhooks();
         builder.AddAgent();
         builder.AddOutbox();

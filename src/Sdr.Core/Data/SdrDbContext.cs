@@ -35,6 +35,8 @@ public abstract class SdrDbContext : DbContext
     public DbSet<SdrAlert> Alerts => Set<SdrAlert>();
     public DbSet<SdrAbTest> AbTests => Set<SdrAbTest>();
     public DbSet<SdrAbTestVariant> AbTestVariants => Set<SdrAbTestVariant>();
+    public DbSet<SdrListing> Listings => Set<SdrListing>();
+    public DbSet<SdrListingFeedCheckpoint> ListingFeedCheckpoints => Set<SdrListingFeedCheckpoint>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {
@@ -57,6 +59,10 @@ public abstract class SdrDbContext : DbContext
         modelBuilder.Entity<SdrReply>().Property(r => r.Body).HasConversion(encrypted);
         modelBuilder.Entity<SdrGhlAction>().Property(a => a.Payload).HasConversion(encrypted);
         modelBuilder.Entity<SdrOutboundMessage>().Property(m => m.Body).HasConversion(encrypted);
+        modelBuilder.Entity<SdrListing>().Property(l => l.OwnerFirstName).HasConversion(encrypted);
+        modelBuilder.Entity<SdrListing>().Property(l => l.OwnerLastName).HasConversion(encrypted);
+        modelBuilder.Entity<SdrListing>().Property(l => l.OwnerPhone).HasConversion(encrypted);
+        modelBuilder.Entity<SdrListing>().Property(l => l.OwnerEmail).HasConversion(encrypted);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

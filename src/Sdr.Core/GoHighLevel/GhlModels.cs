@@ -43,4 +43,15 @@ public sealed record GhlAppointmentRequest(string CalendarId, string ContactId, 
 
 public sealed record GhlAppointment(string Id, string CalendarId, string ContactId, DateTimeOffset StartTime, DateTimeOffset? EndTime);
 
-public sealed record GhlContactUpsert(string? FirstName, string? LastName, string? Phone, string? Email, string? Source = null, string? State = null, IReadOnlyList<string>? Tags = null);
+public sealed record GhlContactUpsert(string? FirstName, string? LastName, string? Phone, string? Email, string? Source = null, string? State = null, IReadOnlyList<string>? Tags = null)
+{
+    public string? Address1 { get; init; }
+    public string? City { get; init; }
+    public string? PostalCode { get; init; }
+
+    /// <summary>Custom fields by id (UpsertContactDto's customFields: <c>{"id", "field_value"}</c>).</summary>
+    public IReadOnlyList<GhlCustomFieldValue>? CustomFields { get; init; }
+}
+
+/// <summary>A custom field's value as GHL takes it in a contact write: the field's id and a text or number value.</summary>
+public sealed record GhlCustomFieldValue(string Id, object Value);

@@ -97,7 +97,13 @@ public sealed partial class GoHighLevelClient
     {
         var request = new GhlRequest("UpsertContact", locationId, HttpMethod.Post, "/contacts/upsert", GhlApiVersions.Contacts, GhlCallKind.IdempotentWrite)
         {
-            JsonBody = GhlJson.Serialize(new UpsertBodyWire(locationId, contact.FirstName, contact.LastName, contact.Phone, contact.Email, contact.Source, contact.State)),
+            JsonBody = GhlJson.Serialize(new UpsertBodyWire(locationId, contact.FirstName, contact.LastName, contact.Phone, contact.Email, contact.Source, contact.State)
+            {
+                Address1 = contact.Address1,
+                City = contact.City,
+                PostalCode = contact.PostalCode,
+                CustomFields = contact.CustomFields is { Count: > 0 } fields ? fields.Select(f => new CustomFieldInputWire(f.Id, f.Value)).ToArray() : null,
+            }),
         };
         var response = await SendAsync<UpsertContactResponseWire>(request, cancellationToken).ConfigureAwait(false);
         var upserted = GhlWireMapper.ToContact(response?.Contact) ?? throw UnexpectedShape(request, null);

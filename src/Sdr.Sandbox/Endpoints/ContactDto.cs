@@ -62,7 +62,7 @@ internal sealed record ContactDto(
                 [.. c.Tags],
                 SandboxJson.Iso(c.DateAdded),
                 SandboxJson.Iso(c.DateUpdated),
-                [],
+                [.. c.CustomFields.Select(f => (object)new { id = f.Key, value = f.Value })],
                 withSearchAfter ? [c.DateAdded.ToUnixTimeMilliseconds(), c.Id] : null);
         }
     }

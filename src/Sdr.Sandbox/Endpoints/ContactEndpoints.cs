@@ -67,7 +67,14 @@ internal static class ContactEndpoints
         var existing = FindDuplicate(state, body);
         var isNew = existing is null;
         var contact = existing ?? state.AddContact(new SandboxContact { LocationId = body.LocationId, Country = null });
+        if (isNew && body.Phone is { } phone && state.DndPhones.TryGetValue(phone, out var dndMessage))
+        {
+            contact.Dnd = true;
+            contact.DndSettings["SMS"] = new SandboxDndSetting("active", dndMessage);
+        }
+
         ContactMutations.Apply(state, contact, body, replaceTags: false);
+        state.Record(new ContactUpsertCall(body.LocationId, contact.Id, isNew, body.Tags is not null, [.. (body.CustomFields ?? []).Select(f => f.Id ?? f.Key ?? "")], state.TimeProvider.GetUtcNow()));
         return Results.Json(new { @new = isNew, contact = ContactDto.From(contact), traceId = context.TraceId() }, SandboxJson.Options);
     }
 

@@ -29,6 +29,13 @@ internal static class ContactMutations
             contact.Timezone = dto.Timezone ?? contact.Timezone;
             contact.CompanyName = dto.CompanyName ?? contact.CompanyName;
             contact.Source = dto.Source ?? contact.Source;
+            foreach (var field in dto.CustomFields ?? [])
+            {
+                if ((field.Id ?? field.Key) is { Length: > 0 } id)
+                {
+                    contact.CustomFields[id] = field.FieldValue.ValueKind == System.Text.Json.JsonValueKind.String ? field.FieldValue.GetString() ?? "" : field.FieldValue.GetRawText();
+                }
+            }
             if (dto.Dnd is { } dnd)
             {
                 contact.Dnd = dnd;

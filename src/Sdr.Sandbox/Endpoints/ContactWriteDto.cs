@@ -35,4 +35,17 @@ internal sealed class ContactWriteDto
     public Dictionary<string, SandboxDndSetting>? DndSettings { get; set; }
 
     public List<string>? Tags { get; set; }
+
+    /// <summary>By id (or key): <c>{"id", "field_value"}</c>.</summary>
+    public List<CustomFieldWriteDto>? CustomFields { get; set; }
+}
+
+internal sealed class CustomFieldWriteDto
+{
+    public string? Id { get; set; }
+
+    public string? Key { get; set; }
+
+    [System.Text.Json.Serialization.JsonPropertyName("field_value")]
+    public System.Text.Json.JsonElement FieldValue { get; set; }
 }

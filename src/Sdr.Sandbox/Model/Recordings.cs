@@ -21,6 +21,9 @@ public sealed record SandboxNote(
     string? UserId,
     DateTimeOffset DateAdded);
 
+/// <summary>A <c>POST /contacts/upsert</c>: whether it carried tags (which would replace the contact's) and the custom field ids it set.</summary>
+public sealed record ContactUpsertCall(string LocationId, string ContactId, bool Created, bool HadTags, IReadOnlyList<string> CustomFieldIds, DateTimeOffset At);
+
 public sealed record TagChange(string LocationId, string ContactId, string Tag, bool Added, DateTimeOffset At);
 
 public sealed record DndUpdate(

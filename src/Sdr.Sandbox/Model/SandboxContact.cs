@@ -36,6 +36,9 @@ public sealed class SandboxContact
 
     public List<string> Tags { get; set; } = [];
 
+    /// <summary>Custom field id → value (text, or a number's JSON text).</summary>
+    public Dictionary<string, string> CustomFields { get; set; } = new(StringComparer.Ordinal);
+
     public DateTimeOffset DateAdded { get; set; }
 
     public DateTimeOffset DateUpdated { get; set; }

@@ -17,6 +17,7 @@ public sealed class SandboxState
     private readonly RecordingLog<WorkflowEnrollment> _enrollments = new(int.MaxValue);
     private readonly RecordingLog<SandboxNote> _notesAdded = new(int.MaxValue);
     private readonly RecordingLog<TagChange> _tagChanges = new(int.MaxValue);
+    private readonly RecordingLog<ContactUpsertCall> _upserts = new(int.MaxValue);
     private readonly RecordingLog<DndUpdate> _dndUpdates = new(int.MaxValue);
     private readonly RecordingLog<SandboxAppointment> _appointments = new(int.MaxValue);
     private readonly RecordingLog<RecordedRequest> _requests;
@@ -47,6 +48,9 @@ public sealed class SandboxState
     }
 
     public SandboxFaultQueue Faults { get; } = new();
+
+    /// <summary>Numbers on DND for SMS (E.164 → message): a contact an upsert creates with one of them starts with DND on.</summary>
+    public ConcurrentDictionary<string, string> DndPhones { get; } = new(StringComparer.Ordinal);
 
     private int _inFlight;
     private int _peakInFlight;
@@ -84,6 +88,8 @@ public sealed class SandboxState
     public IReadOnlyList<SandboxNote> Notes => _notesAdded.Snapshot();
 
     public IReadOnlyList<TagChange> TagChanges => _tagChanges.Snapshot();
+
+    public IReadOnlyList<ContactUpsertCall> ContactUpserts => _upserts.Snapshot();
 
     public IReadOnlyList<DndUpdate> DndUpdates => _dndUpdates.Snapshot();
 
@@ -223,6 +229,8 @@ public sealed class SandboxState
     internal void Record(WorkflowEnrollment enrollment) => _enrollments.Add(enrollment);
 
     internal void Record(TagChange change) => _tagChanges.Add(change);
+
+    internal void Record(ContactUpsertCall upsert) => _upserts.Add(upsert);
 
     internal void Record(DndUpdate update) => _dndUpdates.Add(update);
 

@@ -37,6 +37,7 @@ internal static class SdrCli
         root.Subcommands.Add(serve);
         root.Subcommands.Add(migrate);
         root.Subcommands.Add(importDnc);
+        root.Subcommands.Add(ImportListingsCommand.Create());
         root.Subcommands.Add(SimulateCommand.Create());
         root.SetAction((result, ct) => ServeCommand.RunAsync([.. result.UnmatchedTokens], ct));
         return InvokeAsync(root, args);
@@ -46,7 +47,19 @@ internal static class SdrCli
     {
         try
         {
-            return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            var parsed = root.Parse(args);
+            if (parsed.Errors.Count > 0 && parsed.CommandResult.Command.Name == "import-listings")
+            {
+                // Bad usage of an import exits 2, as a file that cannot be imported does.
+                foreach (var error in parsed.Errors)
+                {
+                    await Console.Error.WriteLineAsync($"sdr import-listings: {error.Message}");
+                }
+
+                return 2;
+            }
+
+            return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (Exception exception) when (StartupFailure.Describe(exception) is { } line)
         {

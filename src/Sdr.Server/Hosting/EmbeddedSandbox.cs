@@ -2,8 +2,10 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Sdr.Core.Configuration;
 using Sdr.Core.GoHighLevel;
+using Sdr.Core.Listings;
 using Sdr.Core.Webhooks;
 using Sdr.Sandbox;
+using Sdr.Sandbox.Reso;
 
 namespace Sdr.Server.Hosting;
 
@@ -14,6 +16,9 @@ namespace Sdr.Server.Hosting;
 /// </summary>
 internal sealed partial class EmbeddedSandbox(IConfiguration configuration, ILogger<EmbeddedSandbox> logger) : IAsyncDisposable
 {
+    private const string SandboxResoClientSecretEnv = "SDR_SANDBOX_RESO_CLIENT_SECRET";
+    private const string SandboxResoBearerEnv = "SDR_SANDBOX_RESO_TOKEN";
+
     private readonly Lazy<GhlSandbox?> _sandbox = new(() => StartIfNoToken(configuration, logger));
 
     /// <summary>The running sandbox, or null when a real GHL token is configured.</summary>
@@ -39,6 +44,39 @@ internal sealed partial class EmbeddedSandbox(IConfiguration configuration, ILog
                 var location = sandbox.State.Locations[0].LocationId;
                 settings.WorkflowVoicemailDrop ??= sandbox.State.Workflows(location).FirstOrDefault(w => w.Name == "Voicemail Drop")?.Id;
                 settings.CalendarId ??= sandbox.State.Calendar(location).Id;
+            }
+        });
+        builder.Services.AddOptions<ListingsOptions>().PostConfigure<EmbeddedSandbox>((options, embedded) =>
+        {
+            if (embedded.Sandbox is { } sandbox && options.Feeds.Count == 0)
+            {
+                // The sandbox's own RESO feed, through the same client as a real MLS: client credentials for the
+                // expired listings, a static bearer token for the FSBO ones. Both are the sandbox's public test values.
+                Environment.SetEnvironmentVariable(SandboxResoClientSecretEnv, SandboxResoFeed.ClientSecret);
+                Environment.SetEnvironmentVariable(SandboxResoBearerEnv, SandboxResoFeed.BearerToken);
+                var location = sandbox.State.Locations[0].LocationId;
+                options.Feeds =
+                [
+                    new ListingFeedOptions
+                    {
+                        LocationId = location,
+                        Source = ListingSources.ExpiredMls,
+                        Url = sandbox.ResoPropertyUrl.ToString(),
+                        TokenUrl = sandbox.ResoTokenUrl.ToString(),
+                        ClientId = SandboxResoFeed.ClientId,
+                        ClientSecretEnv = SandboxResoClientSecretEnv,
+                        PageSize = 10,
+                    },
+                    new ListingFeedOptions
+                    {
+                        LocationId = location,
+                        Source = ListingSources.Fsbo,
+                        Url = sandbox.ResoPropertyUrl.ToString(),
+                        BearerTokenEnv = SandboxResoBearerEnv,
+                        Filter = SandboxResoFeed.FsboFilter,
+                        PageSize = 10,
+                    },
+                ];
             }
         });
         builder.Services.AddOptions<WebhookOptions>().PostConfigure<EmbeddedSandbox>((options, embedded) =>

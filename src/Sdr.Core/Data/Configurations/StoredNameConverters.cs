@@ -30,4 +30,7 @@ internal static class StoredNameConverters
 
     public static readonly ValueConverter<AlertDelivery, string> AlertDelivery =
         new(delivery => delivery.ToName(), name => AlertNames.ParseDelivery(name));
+
+    public static readonly ValueConverter<ListingState, string> ListingState =
+        new(state => state.ToName(), name => ListingStateNames.Parse(name));
 }

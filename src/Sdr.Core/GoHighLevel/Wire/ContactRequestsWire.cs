@@ -22,7 +22,16 @@ internal sealed record UpsertBodyWire(
     string? Phone,
     string? Email,
     string? Source,
-    string? State);
+    string? State)
+{
+    public string? Address1 { get; init; }
+    public string? City { get; init; }
+    public string? PostalCode { get; init; }
+    public IReadOnlyList<CustomFieldInputWire>? CustomFields { get; init; }
+}
+
+/// <summary>customFieldsInputStringSchema / NumericField: a custom field by id.</summary>
+internal sealed record CustomFieldInputWire(string Id, [property: System.Text.Json.Serialization.JsonPropertyName("field_value")] object FieldValue);
 
 /// <summary>POST /contacts/search body (the spec's SearchBodyV2DTO is empty; format from GHL's search doc).</summary>
 internal sealed record ContactSearchBodyWire(

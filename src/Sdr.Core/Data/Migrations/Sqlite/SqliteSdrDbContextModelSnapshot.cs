@@ -474,6 +474,201 @@ namespace Sdr.Core.Data.Migrations.Sqlite
                     b.ToTable("sdr_ghl_actions", (string)null);
                 });
 
+            modelBuilder.Entity("Sdr.Core.Data.Entities.SdrListing", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BatchId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("batch_id");
+
+                    b.Property<string>("City")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("city");
+
+                    b.Property<string>("ContactId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact_id");
+
+                    b.Property<int?>("DaysOnMarket")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("days_on_market");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("imported_at");
+
+                    b.Property<decimal?>("ListPrice")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("list_price");
+
+                    b.Property<string>("ListingKey")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("listing_key");
+
+                    b.Property<string>("LocationId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("location_id");
+
+                    b.Property<DateTime?>("ModificationTimestamp")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("modification_timestamp");
+
+                    b.Property<decimal?>("OriginalListPrice")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("original_list_price");
+
+                    b.Property<string>("OwnerEmail")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_email");
+
+                    b.Property<string>("OwnerFirstName")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_first_name");
+
+                    b.Property<string>("OwnerLastName")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_last_name");
+
+                    b.Property<string>("OwnerPhone")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_phone");
+
+                    b.Property<string>("OwnerPhoneHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_phone_hash");
+
+                    b.Property<string>("PostalCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("postal_code");
+
+                    b.Property<decimal?>("PreviousListPrice")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("previous_list_price");
+
+                    b.Property<string>("PropertyType")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("property_type");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<string>("StandardStatus")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("standard_status");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<string>("StateOrProvince")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state_or_province");
+
+                    b.Property<string>("StateReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state_reason");
+
+                    b.Property<DateTime?>("StatusChangeTimestamp")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status_change_timestamp");
+
+                    b.Property<string>("UnparsedAddress")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unparsed_address");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<DateTime?>("UpsertedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("upserted_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sdr_listings");
+
+                    b.HasIndex("LocationId", "OwnerPhoneHash")
+                        .HasDatabaseName("ix_sdr_listings_location_id_owner_phone_hash");
+
+                    b.HasIndex("LocationId", "Source", "ListingKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sdr_listings_location_id_source_listing_key");
+
+                    b.HasIndex("LocationId", "Source", "State", "Id")
+                        .HasDatabaseName("ix_sdr_listings_location_id_source_state_id");
+
+                    b.ToTable("sdr_listings", (string)null);
+                });
+
+            modelBuilder.Entity("Sdr.Core.Data.Entities.SdrListingFeedCheckpoint", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("LastListingKey")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_listing_key");
+
+                    b.Property<DateTime?>("LastModificationTimestamp")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_modification_timestamp");
+
+                    b.Property<string>("LocationId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("location_id");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sdr_listing_feed_checkpoints");
+
+                    b.HasIndex("LocationId", "Source")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sdr_listing_feed_checkpoints_location_id_source");
+
+                    b.ToTable("sdr_listing_feed_checkpoints", (string)null);
+                });
+
             modelBuilder.Entity("Sdr.Core.Data.Entities.SdrLlmCall", b =>
                 {
                     b.Property<long>("Id")

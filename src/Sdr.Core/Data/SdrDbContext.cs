@@ -35,6 +35,8 @@ public abstract class SdrDbContext : DbContext
     public DbSet<SdrAlert> Alerts => Set<SdrAlert>();
     public DbSet<SdrAbTest> AbTests => Set<SdrAbTest>();
     public DbSet<SdrAbTestVariant> AbTestVariants => Set<SdrAbTestVariant>();
+    public DbSet<SdrEnrollmentJob> EnrollmentJobs => Set<SdrEnrollmentJob>();
+    public DbSet<SdrEnrollmentJobItem> EnrollmentJobItems => Set<SdrEnrollmentJobItem>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {

@@ -53,6 +53,7 @@ internal static class ProspectsApi
                 "Each SMS_1 is planned inside its window, the recipient's allowed hours, the location's GHL budget and daily SMS cap: a single enrolment's goes within seconds, a batch's are spread.");
         group.MapGet("/enroll/{enrollment_id}", GetEnrollmentAsync)
             .WithName("GetEnrollment")
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("A large enrolment's state and its enrolled, skipped and errors lists as far as the work has come.");
         group.MapGet("/{contact_id}", GetProspectAsync)
             .WithName("GetProspect")

@@ -372,6 +372,8 @@ public sealed class OptOutFlowTests
         (await host.GetSequenceAsync(contacts[1].Id)).GetProperty("active").GetBoolean().ShouldBeFalse();
         var enrolled = await host.GetSequenceAsync(contacts[2].Id);
         enrolled.GetProperty("active").GetBoolean().ShouldBeTrue();
+        host.Sandbox.State.SentMessages.Count(m => m.ContactId == contacts[2].Id).ShouldBe(0, "enrolment queues SMS_1 for the cadence");
+        await host.SendDueFirstTouchesAsync([contacts[2].Id]);
         host.Sandbox.State.SentMessages.Count(m => m.ContactId == contacts[2].Id).ShouldBe(1);
     }
 

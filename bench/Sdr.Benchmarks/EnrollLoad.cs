@@ -57,9 +57,9 @@ internal static class EnrollLoad
             .Where(c => !string.IsNullOrEmpty(c.Phone) && !c.Dnd && !c.IsSmsBlocked())
             .Where(c => Enumerable.Range(0, 7).All(m => policy.Check(now.AddMinutes(m * 5), new RecipientInfo(c.Timezone, c.State, c.Phone)).IsAllowed))
             .Select(c => c.Id));
-        if (eligible.Count < sizes.Sum())
+        if (eligible.Count < sizes.Sum() + 1)
         {
-            Console.Error.WriteLine($"Only {eligible.Count} contacts are inside allowed hours for the next 30 minutes ({sizes.Sum()} needed): run at US daytime.");
+            Console.Error.WriteLine($"Only {eligible.Count} contacts are inside allowed hours for the next 30 minutes ({sizes.Sum() + 1} needed): run at US daytime.");
             return 2;
         }
 
@@ -79,6 +79,8 @@ internal static class EnrollLoad
             await WebhookLoad.WaitReadyAsync(port, server);
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromMinutes(10) };
             http.DefaultRequestHeaders.Add("X-Api-Key", "bench");
+            // One contact first, untimed: the first request pays for JIT and the first connections.
+            await EnrollAndWaitAsync(http, [eligible.Dequeue()], location.LocationId);
             Console.WriteLine($"| ids | answer | time to answer | job completed after | enrolled | SMS_1 all sent after |");
             Console.WriteLine($"|---|---|---|---|---|---|");
             foreach (var size in sizes)

@@ -36,6 +36,8 @@ internal static class BenchProgram
                 return await StatsLoad.RunAsync(args[1..]);
             case "send-time":
                 return await SendTimeLoad.RunAsync(args[1..]);
+            case "enroll":
+                return await EnrollLoad.RunAsync(args[1..]);
             default:
                 Console.Error.WriteLine(CadenceSettings.Usage);
                 return verb is "" or "-h" or "--help" ? 0 : 2;

@@ -144,6 +144,8 @@ internal static class SpeedToLead
             environment[$"Ghl__Locations__{i}__Token"] = locations[i].Token;
         }
 
+        // SMS_1 is queued at enrolment and sent by the cadence worker.
+        environment["Sdr__CadenceWorker__Enabled"] = "true";
         foreach (var (key, value) in serverEnvironment)
         {
             environment[key] = value;
@@ -162,7 +164,7 @@ internal static class SpeedToLead
             {
                 foreach (var chunk in group.Select(c => c.Contact).Chunk(SequenceEnrollment.MaxContactsPerRequest))
                 {
-                    (await http.PostAsJsonAsync("/sdr/prospects/enroll", new { contact_ids = chunk, location_id = group.Key })).EnsureSuccessStatusCode();
+                    await EnrollLoad.EnrollAndWaitAsync(http, chunk, group.Key);
                 }
             }));
             var target = new Uri($"http://127.0.0.1:{port}/sdr/webhook/reply");

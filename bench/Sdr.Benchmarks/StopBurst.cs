@@ -51,7 +51,11 @@ internal static class StopBurst
             ? await WebhookLoad.FreshPostgresAsync(postgres ?? throw new ArgumentException("--postgres CONN is required with --provider postgres"))
             : $"Data Source={Path.Combine(work, "sdr.db")}";
         var settings = WebhookLoadSettings.Parse(["--provider", provider]);
-        var environment = new Dictionary<string, string> { ["sdr__rate_limits__max_enrollments_per_hour"] = (stops * 2).ToString(CultureInfo.InvariantCulture) };
+        var environment = new Dictionary<string, string>
+        {
+            ["sdr__rate_limits__max_enrollments_per_hour"] = (stops * 2).ToString(CultureInfo.InvariantCulture),
+            ["Sdr__CadenceWorker__Enabled"] = "true", // SMS_1 is queued at enrolment and sent by the cadence worker
+        };
         using var server = WebhookLoad.StartServer(settings, port, work, connection, sandbox, location, environment);
         try
         {
@@ -63,7 +67,7 @@ internal static class StopBurst
             var enrolling = Stopwatch.StartNew();
             foreach (var chunk in contacts.Chunk(SequenceEnrollment.MaxContactsPerRequest))
             {
-                (await http.PostAsJsonAsync("/sdr/prospects/enroll", new { contact_ids = chunk, location_id = location.LocationId })).EnsureSuccessStatusCode();
+                await EnrollLoad.EnrollAndWaitAsync(http, chunk, location.LocationId);
             }
 
             var sequences = await WebhookLoad.CountAsync(provider, connection, "SELECT COUNT(*) FROM sdr_outreach_sequences");

@@ -37,6 +37,8 @@ public abstract class SdrDbContext : DbContext
     public DbSet<SdrAbTestVariant> AbTestVariants => Set<SdrAbTestVariant>();
     public DbSet<SdrListing> Listings => Set<SdrListing>();
     public DbSet<SdrListingFeedCheckpoint> ListingFeedCheckpoints => Set<SdrListingFeedCheckpoint>();
+    public DbSet<SdrEnrollmentJob> EnrollmentJobs => Set<SdrEnrollmentJob>();
+    public DbSet<SdrEnrollmentJobItem> EnrollmentJobItems => Set<SdrEnrollmentJobItem>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {

@@ -43,6 +43,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<SqliteWriteGate>();
         services.AddScoped<CadenceStore>();
+        services.AddScoped<EnrollmentJobStore>();
         return builder;
     }
 }

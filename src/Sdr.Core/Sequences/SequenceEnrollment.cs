@@ -14,13 +14,15 @@ using Sdr.Core.Phones;
 namespace Sdr.Core.Sequences;
 
 /// <summary>
-/// Enrols contacts: checks each against GHL, creates the prospect and its one active sequence,
-/// and sends SMS_1 at once through the same path the cadence uses.
+/// Enrols contacts: checks each against GHL, creates the prospect and its one active sequence, and queues
+/// SMS_1 for the moment <see cref="FirstTouchPacer"/> plans (at once for a single enrolment, spread for a batch);
+/// the cadence worker sends it, woken when it is due now.
 /// </summary>
 public sealed partial class SequenceEnrollment(
     IServiceScopeFactory scopes,
     IGoHighLevelClient ghl,
-    CadenceScheduler scheduler,
+    FirstTouchPacer pacer,
+    CadenceWakeSignal wake,
     TimeProvider time,
     IOptions<SequenceOptions> sequenceOptions,
     IOptions<PerformanceOptions> performance,
@@ -80,7 +82,6 @@ public sealed partial class SequenceEnrollment(
     /// <summary>Returns null when enrolled, else the reason it was skipped.</summary>
     private async Task<string?> EnrollOneAsync(EnrollCommand command, string contactId, CancellationToken cancellationToken)
     {
-        long sequenceId;
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<SdrDbContext>();
@@ -119,10 +120,8 @@ public sealed partial class SequenceEnrollment(
                 return "already_enrolled";
             }
 
-            sequenceId = created.Value;
         }
 
-        await scheduler.ProcessSequenceNowAsync(sequenceId, cancellationToken);
         return null;
     }
 
@@ -185,7 +184,17 @@ public sealed partial class SequenceEnrollment(
 
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            using (await pacer.LockAsync(command.LocationId, cancellationToken))
+            {
+                sequence.NextTouchAt = await pacer.PlanAsync(db, sequence, Compliance.RecipientInfo.For(prospect), now, cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            if (sequence.NextTouchAt <= time.GetUtcNow().UtcDateTime)
+            {
+                wake.Poke();
+            }
+
             return sequence.Id;
         }
         catch (DbUpdateException exception) when (DbErrors.IsUniqueViolation(exception))

@@ -11,12 +11,13 @@ namespace Sdr.Core.Sequences;
 
 public static class ServiceCollectionExtensions
 {
-    /// <summary>The cadence: its steps (sdr:sequence), the engine, the scheduler and enrolment, and the A/B tests that vary them.</summary>
+    /// <summary>The cadence: its steps (sdr:sequence), the engine, the scheduler, enrolment (its jobs and the pacing of first touches), and the A/B tests that vary them.</summary>
     public static IHostApplicationBuilder AddSequences(this IHostApplicationBuilder builder)
     {
         builder.AddExperiments();
         var services = builder.Services;
         services.AddSdrOptions<SequenceOptions>(SequenceOptions.SectionName);
+        services.AddSdrOptions<EnrollmentOptions>(EnrollmentOptions.SectionName);
         services.AddSingleton<IValidateOptions<SequenceOptions>, SequenceOptionsValidator>();
         services.AddSingleton(provider => new TouchReservationSettings(
             TimeSpan.FromMinutes(provider.GetRequiredService<IOptions<SequenceOptions>>().Value.ReservationTimeoutMinutes)));
@@ -27,6 +28,10 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<CadenceWindows>();
         services.AddSingleton<CadenceScheduler>();
         services.AddSingleton<SequenceEnrollment>();
+        services.AddSingleton<FirstTouchPacer>();
+        services.AddSingleton<CadenceWakeSignal>();
+        services.AddSingleton<EnrollmentJobSignal>();
+        services.AddSingleton<EnrollmentJobs>();
         services.AddSingleton<IOutboxActionHandler, StageEnrollmentAction>();
         services.AddScoped<OutreachSequenceEngine>();
         services.AddScoped<TouchReconciler>();

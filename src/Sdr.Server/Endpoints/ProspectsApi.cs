@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Sdr.Core.Agent;
 using Sdr.Core.GoHighLevel;
@@ -44,8 +45,16 @@ internal static class ProspectsApi
         var group = routes.MapGroup("/sdr/prospects").WithTags("Prospects").AddEndpointFilter<AdminApiKeyFilter>();
         group.MapPost("/enroll", EnrollAsync)
             .WithName("EnrollProspects")
-            .WithSummary("Enrol GHL contacts in the outreach cadence; SMS_1 goes out at once.")
-            .WithDescription("Each contact is checked in GHL. Contacts already in an active sequence, without a phone, or on DND are skipped with a reason. At most 500 ids per call.");
+            .WithSummary("Enrol GHL contacts in the outreach cadence; SMS_1 is queued, never sent inside the request.")
+            .WithDescription(
+                "Each contact is checked in GHL. Contacts already in an active sequence, without a phone, or on DND are skipped with a reason. " +
+                "Up to sdr:enrollment:sync_max_contacts ids (25) the answer is 200 with the lists; more (at most 500 per call) are stored as a job and answered 202 " +
+                "with its enrollment_id and a Location to follow with GET /sdr/prospects/enroll/{enrollment_id}. A client that goes away never leaves a list half done. " +
+                "Each SMS_1 is planned inside its window, the recipient's allowed hours, the location's GHL budget and daily SMS cap: a single enrolment's goes within seconds, a batch's are spread.");
+        group.MapGet("/enroll/{enrollment_id}", GetEnrollmentAsync)
+            .WithName("GetEnrollment")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("A large enrolment's state and its enrolled, skipped and errors lists as far as the work has come.");
         group.MapGet("/{contact_id}", GetProspectAsync)
             .WithName("GetProspect")
             .WithSummary("A prospect's profile and the state of its latest sequence.");
@@ -56,11 +65,13 @@ internal static class ProspectsApi
         return group;
     }
 
-    public static async Task<Results<Ok<EnrollResponse>, ValidationProblem>> EnrollAsync(
+    public static async Task<Results<Ok<EnrollResponse>, Accepted<EnrollmentAccepted>, ValidationProblem>> EnrollAsync(
         EnrollRequest? request,
         SequenceEnrollment enrollment,
+        EnrollmentJobs jobs,
         IOptions<GhlOptions> ghl,
-        CancellationToken cancellationToken)
+        IOptions<EnrollmentOptions> options,
+        IHostApplicationLifetime lifetime)
     {
         var validation = Validate(request, ghl.Value);
         if (!validation.IsValid)
@@ -73,8 +84,31 @@ internal static class ProspectsApi
             request.LocationId!.Trim(),
             request.LeadType,
             string.IsNullOrWhiteSpace(request.SequenceVariant) ? null : request.SequenceVariant.Trim());
-        var result = await enrollment.EnrollAsync(command, cancellationToken);
+        // Neither path listens to the request's abort: a client that goes away must not leave the list half done.
+        if (command.ContactIds.Distinct(StringComparer.Ordinal).Count() > options.Value.SyncMaxContacts)
+        {
+            var accepted = await jobs.CreateAsync(command, lifetime.ApplicationStopping);
+            return TypedResults.Accepted($"/sdr/prospects/enroll/{accepted.EnrollmentId}", accepted);
+        }
+
+        var result = await enrollment.EnrollAsync(command, lifetime.ApplicationStopping);
         return TypedResults.Ok(new EnrollResponse(result.Enrolled, result.Skipped, result.Errors, result.TotalEnrolled));
+    }
+
+    public static async Task<Results<Ok<EnrollmentJobView>, ProblemHttpResult>> GetEnrollmentAsync(
+        string enrollment_id,
+        EnrollmentJobs jobs,
+        CancellationToken cancellationToken)
+    {
+        var job = Guid.TryParse(enrollment_id, out var id) ? await jobs.GetAsync(id, cancellationToken) : null;
+        return job is null
+            ? TypedResults.Problem(new ProblemDetails
+            {
+                Status = StatusCodes.Status404NotFound,
+                Title = "No such enrolment",
+                Detail = $"Enrolment '{enrollment_id}' is not known.",
+            })
+            : TypedResults.Ok(job);
     }
 
     public static async Task<Results<Ok<ProspectView>, ProblemHttpResult>> GetProspectAsync(

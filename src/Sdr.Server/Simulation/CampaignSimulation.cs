@@ -180,6 +180,9 @@ internal sealed class CampaignSimulation
         var rateLimits = services.GetRequiredService<IOptions<RateLimitOptions>>().Value;
         var tick = TimeSpan.FromMinutes(performance.CronIntervalMinutes);
 
+        // Between ticks the worker also runs when a touch has come due (planned first touches), looking every due_check_seconds.
+        var dueCheck = TimeSpan.FromSeconds(Math.Min(services.GetRequiredService<IOptions<EnrollmentOptions>>().Value.DueCheckSeconds, tick.TotalSeconds));
+
         // The worker repeats batches until one comes back short, so a tick sends the same touches in the same
         // order (next_touch_at, id) whatever the batch size; bigger batches only mean fewer claims and commits
         // (2,000 contacts: the same report with 50 and 500, the cadence's share of the time 25 s and 18 s).
@@ -243,7 +246,8 @@ internal sealed class CampaignSimulation
 
             _phases.Lap("ghl_outbox", phase);
             var isTick = (now - startAt).Ticks % tick.Ticks == 0;
-            if (isTick && lastCadenceTick != now && (due.Touch <= now || due.Resume <= now))
+            var isDueCheck = (now - startAt).Ticks % dueCheck.Ticks == 0;
+            if (lastCadenceTick != now && ((isTick && (due.Touch <= now || due.Resume <= now)) || (isDueCheck && due.Touch <= now)))
             {
                 lastCadenceTick = now;
                 BatchResult batch;
@@ -258,7 +262,8 @@ internal sealed class CampaignSimulation
             due = await DueMomentsAsync(services, cancellationToken);
             _phases.Lap("next_due_queries", phase);
             var next = Earliest(
-                NextTick(Earliest(due.Touch, due.Resume), now, startAt, tick, lastCadenceTick),
+                NextTick(due.Resume, now, startAt, tick, lastCadenceTick),
+                NextTick(due.Touch, now, startAt, dueCheck, lastCadenceTick),
                 due.Webhook, due.Message, due.Action, nextEnrolment, clock.NextTimerDue, sandbox.NextEventDueAt);
             if (next is null || next >= endAt)
             {

@@ -4,10 +4,15 @@ using Sdr.Core.Sequences;
 
 namespace Sdr.Server.Workers;
 
-/// <summary>Runs process-batch every <c>cron_interval_minutes</c>; a failed tick is logged, never fatal.</summary>
+/// <summary>
+/// Runs process-batch every <c>cron_interval_minutes</c>, and between ticks whenever a touch has come due (checked every
+/// <c>sdr:enrollment:due_check_seconds</c>, at once when enrolment signals a first touch due now); a failed tick is logged, never fatal.
+/// </summary>
 internal sealed partial class CadenceWorker(
     CadenceScheduler scheduler,
+    CadenceWakeSignal wake,
     IOptions<PerformanceOptions> options,
+    IOptions<EnrollmentOptions> enrollment,
     TimeProvider time,
     IConfiguration configuration,
     ILogger<CadenceWorker> logger) : BackgroundService
@@ -22,28 +27,63 @@ internal sealed partial class CadenceWorker(
         }
 
         var performance = options.Value;
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(performance.CronIntervalMinutes), time);
-        do
+        var interval = TimeSpan.FromMinutes(performance.CronIntervalMinutes);
+        var dueCheck = TimeSpan.FromSeconds(enrollment.Value.DueCheckSeconds);
+        if (dueCheck > interval)
+        {
+            dueCheck = interval;
+        }
+
+        // Task.Delay on the injected clock, not a PeriodicTimer (see AlertWorker): a fake clock's jump runs one tick.
+        var nextTick = time.GetUtcNow();
+        while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                BatchResult result;
-                do
+                if (time.GetUtcNow() >= nextTick || await scheduler.HasDueTouchesAsync(stoppingToken))
                 {
-                    result = await scheduler.ProcessDueTouchesAsync(performance.CronBatchSize, cancellationToken: stoppingToken);
-                    if (result.Processed > 0)
-                    {
-                        LogBatch(logger, result.Processed, result.Dispatched, result.Skipped, result.Errors, result.DurationMs);
-                    }
+                    nextTick = time.GetUtcNow() + interval;
+                    await RunBatchesAsync(performance.CronBatchSize, stoppingToken);
                 }
-                while (result.Processed == performance.CronBatchSize && !stoppingToken.IsCancellationRequested);
+
+                await wake.WaitAsync(dueCheck, time, stoppingToken);
             }
-            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
             {
                 LogTickFailed(logger, exception);
+                await WaitAfterFailureAsync(dueCheck, stoppingToken);
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    private async Task RunBatchesAsync(int batchSize, CancellationToken stoppingToken)
+    {
+        BatchResult result;
+        do
+        {
+            result = await scheduler.ProcessDueTouchesAsync(batchSize, cancellationToken: stoppingToken);
+            if (result.Processed > 0)
+            {
+                LogBatch(logger, result.Processed, result.Dispatched, result.Skipped, result.Errors, result.DurationMs);
+            }
+        }
+        while (result.Processed == batchSize && !stoppingToken.IsCancellationRequested);
+    }
+
+    private async Task WaitAfterFailureAsync(TimeSpan delay, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.Delay(delay, time, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Cadence batch: {Processed} processed, {Dispatched} dispatched, {Skipped} skipped, {Errors} errors in {DurationMs} ms")]

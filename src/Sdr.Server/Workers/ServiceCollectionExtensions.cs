@@ -2,7 +2,7 @@ namespace Sdr.Server.Workers;
 
 internal static class ServiceCollectionExtensions
 {
-    /// <summary>Migrations at start-up (Database:MigrateOnStart) the cadence worker (Sdr:CadenceWorker:Enabled) the webhook worker (Webhooks:ProcessingEnabled), the GHL outbox worker, the conversational message worker and the A/B tests' config sync and guardrail (every instance).</summary>
+    /// <summary>Migrations at start-up (Database:MigrateOnStart) the cadence worker (Sdr:CadenceWorker:Enabled) the webhook worker (Webhooks:ProcessingEnabled), the GHL outbox worker, the conversational message worker the A/B tests' config sync and guardrail (every instance) and the enrolment jobs (Sdr:EnrollmentWorker:Enabled).</summary>
     public static IHostApplicationBuilder AddWorkers(this IHostApplicationBuilder builder)
     {
         builder.Services.AddHostedService<MigrationOnStart>();
@@ -13,6 +13,7 @@ internal static class ServiceCollectionExtensions
         builder.Services.AddHostedService<SqliteCheckpointer>();
         builder.Services.AddHostedService<AlertWorker>();
         builder.Services.AddHostedService<ExperimentWorker>();
+        builder.Services.AddHostedService<EnrollmentJobWorker>();
 
         return builder;
     }

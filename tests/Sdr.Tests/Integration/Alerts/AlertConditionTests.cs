@@ -115,6 +115,11 @@ public sealed class AlertConditionTests
             {
                 var contacts = host.TextableContacts(2).Select(c => c.Id).ToArray();
                 (await host.EnrollAsync(contacts)).EnsureSuccessStatusCode();
+
+                // Enrolment plans the second SMS_1 for the next day; one that comes due today anyway meets the cap.
+                var now = host.Clock.GetUtcNow().UtcDateTime;
+                await host.WithDbAsync(db => db.Sequences.Where(s => s.CurrentStep == SequenceStep.Enrolled).ExecuteUpdateAsync(set => set.SetProperty(s => s.NextTouchAt, now)));
+                await host.ProcessBatchAsync();
                 (await host.WithDbAsync(db => db.DispatchDecisions.CountAsync(d => d.Outcome == DecisionOutcome.Deferred && d.Reason.Contains("daily SMS cap")))).ShouldBe(1);
             },
             host =>

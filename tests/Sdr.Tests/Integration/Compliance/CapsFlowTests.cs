@@ -20,7 +20,7 @@ public sealed class CapsFlowTests
 {
     [Theory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
-    public async Task LocationDailySmsCap_DefersTheRestToTheNextUtcDay(string provider)
+    public async Task LocationDailySmsCap_PlansAndDefersTheRestToTheNextUtcDay(string provider)
     {
         await using var host = await SdrTestHost.StartAsync(provider, new Dictionary<string, string?> { ["sdr:rate_limits:daily_sms_cap"] = "2" });
         var contacts = host.TextableContacts(3).Select(c => c.Id).ToArray();
@@ -30,6 +30,14 @@ public sealed class CapsFlowTests
         body.GetProperty("total_enrolled").GetInt32().ShouldBe(3, body.ToString());
         host.Sandbox.State.SentMessages.Count.ShouldBe(2);
         var held = contacts.Single(id => host.Sandbox.State.SentMessages.All(m => m.ContactId != id));
+        var tomorrow = host.Clock.GetUtcNow().UtcDateTime.Date.AddDays(1);
+        (await host.GetSequenceAsync(held)).GetProperty("next_touch_at").GetDateTimeOffset().UtcDateTime.ShouldBeGreaterThanOrEqualTo(tomorrow, "enrolment plans it for the next day");
+
+        // The cap itself still holds a touch that comes due today anyway.
+        var now = host.Clock.GetUtcNow().UtcDateTime;
+        await host.WithDbAsync(db => db.Sequences.Where(s => s.ContactId == held).ExecuteUpdateAsync(set => set.SetProperty(s => s.NextTouchAt, now)));
+        await host.ProcessBatchAsync();
+        host.Sandbox.State.SentMessages.Count.ShouldBe(2);
         var decision = (await host.GetSequenceAsync(held)).GetProperty("decisions").EnumerateArray().Last();
         decision.GetProperty("outcome").GetString().ShouldBe("deferred");
         decision.GetProperty("reason").GetString()!.ShouldContain("daily SMS cap of 2");

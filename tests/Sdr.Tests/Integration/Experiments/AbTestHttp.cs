@@ -32,13 +32,16 @@ internal static class AbTestHttp
     public static List<string> ContactsOf(SdrTestHost host, long id, WeightedVariant[] variants, string variant, int count) =>
         host.TextableContacts(120).Select(c => c.Id).Where(c => VariantAssignment.Pick(id, c, variants) == variant).Take(count).ToList();
 
+    /// <summary>Enrols, then sends the SMS_1 planned for now as the woken cadence worker would.</summary>
     public static async Task<JsonElement> EnrollAsync(SdrTestHost host, IEnumerable<string> contactIds, string? variant = null)
     {
+        var ids = contactIds.ToArray();
         var response = await host.Client.PostAsJsonAsync(
             "/sdr/prospects/enroll",
-            new { contact_ids = contactIds.ToArray(), location_id = host.LocationId, sequence_variant = variant });
+            new { contact_ids = ids, location_id = host.LocationId, sequence_variant = variant });
         var json = await response.Content.ReadFromJsonAsync<JsonElement>();
         response.StatusCode.ShouldBe(HttpStatusCode.OK, json.ToString());
+        await host.SendDueFirstTouchesAsync(ids);
         return json;
     }
 }

@@ -15,7 +15,8 @@ namespace Sdr.Tests.Integration.Support;
 
 /// <summary>
 /// The real server (WebApplicationFactory over Program) against a real GHL sandbox over HTTP and a
-/// real database, with a fake clock and the cadence worker off so batches run only when a test asks.
+/// real database, with a fake clock and the cadence and enrolment job workers off so batches and jobs run only when
+/// a test asks.
 /// </summary>
 public sealed class SdrTestHost : IAsyncDisposable
 {
@@ -59,6 +60,7 @@ public sealed class SdrTestHost : IAsyncDisposable
             ["Ghl:Window"] = "00:00:00.500",
             ["Sdr:DataDirectory"] = dataDirectory,
             ["Sdr:CadenceWorker:Enabled"] = "false",
+            ["Sdr:EnrollmentWorker:Enabled"] = "false",
             [FernetKeyRing.EnvironmentVariable] = TestKeys.Fernet,
             ["Webhooks:Ed25519PublicKey"] = sandbox.Webhooks.Ed25519PublicKeyPem,
             ["Webhooks:RsaPublicKey"] = sandbox.Webhooks.RsaPublicKeyPem,
@@ -114,8 +116,54 @@ public sealed class SdrTestHost : IAsyncDisposable
     public IReadOnlyList<SandboxContact> TextableContacts(int count) =>
         Sandbox.State.Contacts(LocationId).Where(c => !string.IsNullOrEmpty(c.Phone) && !c.IsSmsBlocked()).Take(count).ToList();
 
-    public async Task<HttpResponseMessage> EnrollAsync(params string[] contactIds) =>
+    /// <summary>
+    /// Enrols the contacts (working the job to the end when the request became one) and then sends the first touches
+    /// that came due, as the woken cadence worker does a few seconds after the answer (enrolment itself only queues
+    /// SMS_1); <see cref="PostEnrollAsync"/> sends nothing.
+    /// </summary>
+    public async Task<HttpResponseMessage> EnrollAsync(params string[] contactIds)
+    {
+        var response = await PostEnrollAsync(contactIds);
+        if (response.StatusCode == System.Net.HttpStatusCode.Accepted)
+        {
+            await RunEnrollmentJobsAsync();
+        }
+
+        await SendDueFirstTouchesAsync(contactIds);
+        return response;
+    }
+
+    public async Task<HttpResponseMessage> PostEnrollAsync(params string[] contactIds) =>
         await Client.PostAsJsonAsync("/sdr/prospects/enroll", new { contact_ids = contactIds, location_id = LocationId });
+
+    /// <summary>
+    /// Sends the SMS_1 of these contacts' new sequences planned for now (or within the current planning slot, where the
+    /// pacer spaces a batch's touches a few milliseconds apart), one by one through the cadence's own path, and nothing
+    /// else that is due. Touches planned later (outside allowed hours, beyond the budget) stay planned.
+    /// </summary>
+    public async Task SendDueFirstTouchesAsync(IReadOnlyCollection<string> contactIds)
+    {
+        var slot = Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Sdr.Core.Sequences.EnrollmentOptions>>().Value.Slot;
+        var now = Clock.GetUtcNow().UtcDateTime;
+        var slotEnd = now + slot;
+        var due = await WithDbAsync(db => db.Sequences
+            .Where(s => s.LocationId == LocationId && s.IsActive && s.CurrentStep == Sdr.Core.Data.Entities.SequenceStep.Enrolled && s.NextTouchAt < slotEnd && contactIds.Contains(s.ContactId))
+            .OrderBy(s => s.NextTouchAt).ThenBy(s => s.Id)
+            .Select(s => s.Id)
+            .ToListAsync());
+
+        // The fake clock does not move by the milliseconds between touches of a slot: they are due now.
+        await WithDbAsync(db => db.Sequences.Where(s => due.Contains(s.Id) && s.NextTouchAt > now).ExecuteUpdateAsync(set => set.SetProperty(s => s.NextTouchAt, now)));
+        var scheduler = Services.GetRequiredService<Sdr.Core.Sequences.CadenceScheduler>();
+        foreach (var id in due)
+        {
+            await scheduler.ProcessSequenceNowAsync(id);
+        }
+    }
+
+    /// <summary>Works the stored enrolment jobs to the end, as the job worker would; the number completed.</summary>
+    public Task<int> RunEnrollmentJobsAsync() =>
+        Services.GetRequiredService<Sdr.Core.Sequences.EnrollmentJobs>().RunPendingAsync();
 
     public async Task<JsonElement> ProcessBatchAsync(int batchSize = 500)
     {

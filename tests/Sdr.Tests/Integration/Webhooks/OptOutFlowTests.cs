@@ -272,6 +272,9 @@ public sealed class OptOutFlowTests
         // SMS_1 is held by the STOP still waiting in the inbox, and the STOP then ends the new sequence.
         (await host.WithDbAsync(db => db.GhlActions.SingleAsync(a => a.Kind == GhlActionKinds.EnrollContact && a.ContactId == contact.Id)))
             .Status.ShouldBe(GhlActionStatus.Done);
+
+        // Enrolment only queues SMS_1; the woken cadence worker tries it at once, and its consent stage finds the STOP.
+        await host.SendDueFirstTouchesAsync([contact.Id]);
         var sequences = await host.WithDbAsync(db => db.Sequences.Where(s => s.ContactId == contact.Id).ToListAsync());
         sequences.ShouldAllBe(s => s.CurrentStep == SequenceStep.OptedOut && !s.IsActive);
         contact.DndSettings["SMS"].Status.ShouldBe("active");
@@ -372,6 +375,8 @@ public sealed class OptOutFlowTests
         (await host.GetSequenceAsync(contacts[1].Id)).GetProperty("active").GetBoolean().ShouldBeFalse();
         var enrolled = await host.GetSequenceAsync(contacts[2].Id);
         enrolled.GetProperty("active").GetBoolean().ShouldBeTrue();
+        host.Sandbox.State.SentMessages.Count(m => m.ContactId == contacts[2].Id).ShouldBe(0, "enrolment queues SMS_1 for the cadence");
+        await host.SendDueFirstTouchesAsync([contacts[2].Id]);
         host.Sandbox.State.SentMessages.Count(m => m.ContactId == contacts[2].Id).ShouldBe(1);
     }
 

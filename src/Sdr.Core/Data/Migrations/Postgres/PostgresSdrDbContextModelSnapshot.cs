@@ -401,6 +401,117 @@ namespace Sdr.Core.Data.Migrations.Postgres
                     b.ToTable("sdr_dispatch_decisions", (string)null);
                 });
 
+            modelBuilder.Entity("Sdr.Core.Data.Entities.SdrEnrollmentJob", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("LeadType")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("lead_type");
+
+                    b.Property<Guid?>("LeaseToken")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lease_token");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lease_until");
+
+                    b.Property<string>("LocationId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("location_id");
+
+                    b.Property<int>("Requested")
+                        .HasColumnType("integer")
+                        .HasColumnName("requested");
+
+                    b.Property<string>("SequenceVariant")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sequence_variant");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("source");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sdr_enrollment_jobs");
+
+                    b.HasIndex("Status", "LeaseUntil")
+                        .HasDatabaseName("ix_sdr_enrollment_jobs_status_lease");
+
+                    b.ToTable("sdr_enrollment_jobs", (string)null);
+                });
+
+            modelBuilder.Entity("Sdr.Core.Data.Entities.SdrEnrollmentJobItem", b =>
+                {
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("job_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<string>("ContactId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("contact_id");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("outcome");
+
+                    b.Property<DateTime?>("ProcessedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("processed_at");
+
+                    b.HasKey("JobId", "Position")
+                        .HasName("pk_sdr_enrollment_job_items");
+
+                    b.HasIndex("JobId", "Outcome")
+                        .HasDatabaseName("ix_sdr_enrollment_job_items_outcome");
+
+                    b.ToTable("sdr_enrollment_job_items", (string)null);
+                });
+
             modelBuilder.Entity("Sdr.Core.Data.Entities.SdrGhlAction", b =>
                 {
                     b.Property<long>("Id")
@@ -1674,6 +1785,16 @@ namespace Sdr.Core.Data.Migrations.Postgres
                         .HasConstraintName("fk_sdr_booking_offers_sequences_sequence_id");
                 });
 
+            modelBuilder.Entity("Sdr.Core.Data.Entities.SdrEnrollmentJobItem", b =>
+                {
+                    b.HasOne("Sdr.Core.Data.Entities.SdrEnrollmentJob", null)
+                        .WithMany("Items")
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sdr_enrollment_job_items_sdr_enrollment_jobs_job_id");
+                });
+
             modelBuilder.Entity("Sdr.Core.Data.Entities.SdrOutreachSequence", b =>
                 {
                     b.HasOne("Sdr.Core.Data.Entities.SdrProspect", "Prospect")
@@ -1709,6 +1830,11 @@ namespace Sdr.Core.Data.Migrations.Postgres
             modelBuilder.Entity("Sdr.Core.Data.Entities.SdrAbTest", b =>
                 {
                     b.Navigation("Variants");
+                });
+
+            modelBuilder.Entity("Sdr.Core.Data.Entities.SdrEnrollmentJob", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("Sdr.Core.Data.Entities.SdrOutreachSequence", b =>

@@ -386,6 +386,117 @@ namespace Sdr.Core.Data.Migrations.Sqlite
                     b.ToTable("sdr_dispatch_decisions", (string)null);
                 });
 
+            modelBuilder.Entity("Sdr.Core.Data.Entities.SdrEnrollmentJob", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("LeadType")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lead_type");
+
+                    b.Property<Guid?>("LeaseToken")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lease_token");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lease_until");
+
+                    b.Property<string>("LocationId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("location_id");
+
+                    b.Property<int>("Requested")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("requested");
+
+                    b.Property<string>("SequenceVariant")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sequence_variant");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sdr_enrollment_jobs");
+
+                    b.HasIndex("Status", "LeaseUntil")
+                        .HasDatabaseName("ix_sdr_enrollment_jobs_status_lease");
+
+                    b.ToTable("sdr_enrollment_jobs", (string)null);
+                });
+
+            modelBuilder.Entity("Sdr.Core.Data.Entities.SdrEnrollmentJobItem", b =>
+                {
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("job_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<string>("ContactId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact_id");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<DateTime?>("ProcessedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("processed_at");
+
+                    b.HasKey("JobId", "Position")
+                        .HasName("pk_sdr_enrollment_job_items");
+
+                    b.HasIndex("JobId", "Outcome")
+                        .HasDatabaseName("ix_sdr_enrollment_job_items_outcome");
+
+                    b.ToTable("sdr_enrollment_job_items", (string)null);
+                });
+
             modelBuilder.Entity("Sdr.Core.Data.Entities.SdrGhlAction", b =>
                 {
                     b.Property<long>("Id")
@@ -1633,6 +1744,16 @@ namespace Sdr.Core.Data.Migrations.Sqlite
                         .HasConstraintName("fk_sdr_booking_offers_sequences_sequence_id");
                 });
 
+            modelBuilder.Entity("Sdr.Core.Data.Entities.SdrEnrollmentJobItem", b =>
+                {
+                    b.HasOne("Sdr.Core.Data.Entities.SdrEnrollmentJob", null)
+                        .WithMany("Items")
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sdr_enrollment_job_items_sdr_enrollment_jobs_job_id");
+                });
+
             modelBuilder.Entity("Sdr.Core.Data.Entities.SdrOutreachSequence", b =>
                 {
                     b.HasOne("Sdr.Core.Data.Entities.SdrProspect", "Prospect")
@@ -1668,6 +1789,11 @@ namespace Sdr.Core.Data.Migrations.Sqlite
             modelBuilder.Entity("Sdr.Core.Data.Entities.SdrAbTest", b =>
                 {
                     b.Navigation("Variants");
+                });
+
+            modelBuilder.Entity("Sdr.Core.Data.Entities.SdrEnrollmentJob", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("Sdr.Core.Data.Entities.SdrOutreachSequence", b =>

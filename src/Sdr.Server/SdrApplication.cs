@@ -14,6 +14,7 @@ using Sdr.Core.Qualification;
 using Sdr.Core.Replies;
 using Sdr.Core.Security;
 using Sdr.Core.Sequences;
+using Sdr.Core.Sourcing;
 using Sdr.Core.Webhooks;
 using Sdr.Server.Dashboard;
 using Sdr.Server.Endpoints;
@@ -49,6 +50,7 @@ internal static class SdrApplication
         builder.AddCompliance();
         builder.AddBooking();
         builder.AddSequences();
+        builder.AddSourcing();
         builder.AddWebhooks();
         builder.AddAgent();
         builder.AddOutbox();

@@ -35,6 +35,8 @@ public abstract class SdrDbContext : DbContext
     public DbSet<SdrAlert> Alerts => Set<SdrAlert>();
     public DbSet<SdrAbTest> AbTests => Set<SdrAbTest>();
     public DbSet<SdrAbTestVariant> AbTestVariants => Set<SdrAbTestVariant>();
+    public DbSet<SdrProspectingCycle> ProspectingCycles => Set<SdrProspectingCycle>();
+    public DbSet<SdrProspectingCandidate> ProspectingCandidates => Set<SdrProspectingCandidate>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {
@@ -56,6 +58,7 @@ public abstract class SdrDbContext : DbContext
         modelBuilder.Entity<SdrReply>().Property(r => r.Body).HasConversion(encrypted);
         modelBuilder.Entity<SdrGhlAction>().Property(a => a.Payload).HasConversion(encrypted);
         modelBuilder.Entity<SdrOutboundMessage>().Property(m => m.Body).HasConversion(encrypted);
+        modelBuilder.Entity<SdrProspectingCandidate>().Property(c => c.Facts).HasConversion(encrypted);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -25,6 +25,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<CadenceWindows>();
         services.AddSingleton<CadenceScheduler>();
         services.AddSingleton<SequenceEnrollment>();
+        services.AddSingleton<Eligibility.ProspectEligibility>();
         services.AddSingleton<IOutboxActionHandler, StageEnrollmentAction>();
         services.AddScoped<OutreachSequenceEngine>();
         services.AddScoped<TouchReconciler>();

@@ -41,6 +41,17 @@ internal sealed partial class EmbeddedSandbox(IConfiguration configuration, ILog
                 settings.CalendarId ??= sandbox.State.Calendar(location).Id;
             }
         });
+        builder.Services.AddOptions<ProspectingOptions>().PostConfigure<EmbeddedSandbox>((options, embedded) =>
+        {
+            if (embedded.Sandbox is { } sandbox && options.GhlPipelineStageIds.Count == 0)
+            {
+                // The sandbox pipeline's working stages, so one POST /sdr/prospects/source finds its open deals.
+                var location = sandbox.State.Locations[0].LocationId;
+                options.GhlPipelineStageIds = [.. sandbox.State.Pipelines(location).SelectMany(p => p.Stages)
+                    .Where(stage => stage.Name is "New Lead" or "Contacted" or "Nurture")
+                    .Select(stage => stage.Id)];
+            }
+        });
         builder.Services.AddOptions<WebhookOptions>().PostConfigure<EmbeddedSandbox>((options, embedded) =>
         {
             if (embedded.Sandbox is { } sandbox)

@@ -13,6 +13,7 @@ internal static class ServiceCollectionExtensions
         builder.Services.AddHostedService<SqliteCheckpointer>();
         builder.Services.AddHostedService<AlertWorker>();
         builder.Services.AddHostedService<ExperimentWorker>();
+        builder.Services.AddHostedService<ProspectingWorker>();
 
         return builder;
     }

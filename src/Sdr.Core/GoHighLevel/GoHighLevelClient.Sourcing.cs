@@ -19,6 +19,7 @@ public sealed partial class GoHighLevelClient
         var seen = new HashSet<string>(StringComparer.Ordinal);
         string? startAfter = null;
         string? startAfterId = null;
+        var repeats = 0;
         while (true)
         {
             var query = Query(
@@ -31,23 +32,34 @@ public sealed partial class GoHighLevelClient
             var request = new GhlRequest("SearchOpportunities", locationId, HttpMethod.Get, "/opportunities/search?" + query, GhlApiVersions.Opportunities, GhlCallKind.Read);
             var page = await SendAsync<OpportunitySearchResponseWire>(request, cancellationToken).ConfigureAwait(false);
             var items = page?.Opportunities ?? [];
+            var added = 0;
             foreach (var wire in items)
             {
                 if (ToOpportunity(wire) is { } opportunity && seen.Add(opportunity.Id))
                 {
                     found.Add(opportunity);
+                    added++;
                 }
             }
 
             var nextAfterId = page?.Meta?.StartAfterId;
             var nextAfter = CursorText(page?.Meta?.StartAfter);
-            // A short page, no cursor, or a cursor that does not move (a page served twice) ends the read.
-            if (items.Count < OpportunitySearchPageLimit || nextAfterId is null || nextAfter is null || (nextAfterId == startAfterId && nextAfter == startAfter))
+            if (items.Count < OpportunitySearchPageLimit || nextAfterId is null || nextAfter is null)
             {
                 return found;
             }
 
-            (startAfter, startAfterId) = (nextAfter, nextAfterId);
+            // A page served again (nothing new on it) is asked for once more from where we were; a second time it
+            // ends the read rather than loop.
+            if (added > 0)
+            {
+                (startAfter, startAfterId) = (nextAfter, nextAfterId);
+                repeats = 0;
+            }
+            else if (++repeats > 1)
+            {
+                return found;
+            }
         }
     }
 

@@ -16,10 +16,11 @@ namespace Sdr.Tests.Integration.Sourcing;
 [Trait(TestCategories.Key, TestCategories.Database)]
 public sealed class ProspectingCycleTests
 {
-    [Fact]
-    public async Task SourceCycle_OnTheSandbox_EnrolsTheEligibleAndSkipsTheRestWithReasons()
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task SourceCycle_OnTheSandbox_EnrolsTheEligibleAndSkipsTheRestWithReasons(string provider)
     {
-        await using var host = await SourcingHost.StartAsync(settings: new Dictionary<string, string?> { ["sdr:prospecting:max_prospects_per_cycle"] = "1000" });
+        await using var host = await SourcingHost.StartAsync(settings: new Dictionary<string, string?> { ["sdr:prospecting:max_prospects_per_cycle"] = "1000" }, provider: provider);
         var location = host.LocationId;
         var suppressed = host.TextableContacts(40).Last();
         await host.WithDbAsync(async db =>
@@ -102,10 +103,11 @@ public sealed class ProspectingCycleTests
         cycle.GetProperty("counts").GetProperty("errors").GetInt32().ShouldBe(2);
     }
 
-    [Fact]
-    public async Task SourceCycle_KilledHalfWay_ResumesWithoutEnrollingAnyoneTwice()
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task SourceCycle_KilledHalfWay_ResumesWithoutEnrollingAnyoneTwice(string provider)
     {
-        await using var host = await SourcingHost.StartAsync(worker: false);
+        await using var host = await SourcingHost.StartAsync(worker: false, provider: provider);
         var cycles = host.Services.GetRequiredService<ProspectingCycles>();
         var started = await cycles.StartAsync(host.LocationId, ["ghl_pipeline", "stale_lead"], 10, ProspectingTrigger.Api);
         var id = started.Started!.CycleId;
@@ -137,10 +139,11 @@ public sealed class ProspectingCycleTests
         host.Sandbox.State.SentMessages.Count.ShouldBe(sentBefore);
     }
 
-    [Fact]
-    public async Task SourceCycle_TwoRunnersAtOnce_OneRunsItAndNoContactIsEnrolledTwice()
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task SourceCycle_TwoRunnersAtOnce_OneRunsItAndNoContactIsEnrolledTwice(string provider)
     {
-        await using var host = await SourcingHost.StartAsync(worker: false);
+        await using var host = await SourcingHost.StartAsync(worker: false, provider: provider);
         var cycles = host.Services.GetRequiredService<ProspectingCycles>();
         var id = (await cycles.StartAsync(host.LocationId, ["ghl_pipeline", "stale_lead"], 20, ProspectingTrigger.Api)).Started!.CycleId;
         var runners = Enumerable.Range(0, 2).Select(_ => ActivatorUtilities.CreateInstance<ProspectingCycleRunner>(host.Services)).ToList();

@@ -7,7 +7,7 @@ namespace Sdr.Tests.Integration.Sourcing;
 /// <summary>A test host whose prospecting reads the sandbox pipeline's working stages, and helpers to follow a cycle.</summary>
 internal static class SourcingHost
 {
-    public static async Task<SdrTestHost> StartAsync(bool worker = true, IDictionary<string, string?>? settings = null)
+    public static async Task<SdrTestHost> StartAsync(bool worker = true, IDictionary<string, string?>? settings = null, string provider = TestDatabases.Sqlite)
     {
         // The host's sandbox is seeded like this one (same seed and size), so its pipeline has the same stage ids.
         await using var twin = await Sdr.Sandbox.GhlSandbox.StartAsync(new Sdr.Sandbox.SandboxOptions { RateLimitEnabled = false, ContactsPerLocation = 120 });
@@ -22,7 +22,7 @@ internal static class SourcingHost
             config[key] = value;
         }
 
-        var host = await SdrTestHost.StartAsync(TestDatabases.Sqlite, config);
+        var host = await SdrTestHost.StartAsync(provider, config);
         return host;
     }
 

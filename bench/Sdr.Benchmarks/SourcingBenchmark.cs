@@ -69,6 +69,12 @@ internal static class SourcingBenchmark
             ["SDR_PIPELINE_STAGE_IDS"] = string.Join(',', stages),
             ["sdr__prospecting__max_prospects_per_cycle"] = maxPerCycle.ToString(CultureInfo.InvariantCulture),
             ["sdr__prospecting__poll_seconds"] = "1",
+            // Enrolment is not what is measured: let the cycle enrol its max_prospects_per_cycle within the hour.
+            ["sdr__rate_limits__max_enrollments_per_hour"] = "10000",
+            ["sdr__rate_limits__daily_sms_cap"] = "1000000",
+            ["Database__Provider"] = "Sqlite",
+            ["ConnectionStrings__Sdr"] = null,
+            ["ASPNETCORE_TEST_CONTENTROOT_SDR"] = CadenceBenchmark.FindServerContentRoot(),
         };
         foreach (var (key, value) in settings)
         {

@@ -85,6 +85,16 @@ internal static class SourcingBenchmark
         _ = factory.Services;
         using var client = factory.CreateClient();
         var cutoff = DateTimeOffset.UtcNow.AddDays(-14);
+
+        // The fewest calls, from the data as the cycle finds it (its own texts later add recent conversations).
+        var stageSet = stages.ToHashSet();
+        var minimumPipeline = sandbox.State.Opportunities(Location)
+            .Where(o => o.Status == "open" && stageSet.Contains(o.PipelineStageId))
+            .GroupBy(o => o.PipelineStageId)
+            .Sum(g => (g.Count() + 99) / 100);
+        var stale = sandbox.State.Contacts(Location).Count(c => c.DateUpdated < cutoff);
+        var recentConversations = sandbox.State.Contacts(Location).Count(c => sandbox.State.ConversationForContact(c.Id)?.LastMessage?.DateAdded >= cutoff);
+        var minimumStale = ((stale + 499) / 500) + Math.Max(1, (recentConversations + 99) / 100);
         sandbox.State.ClearRecordings();
 
         var wall = Stopwatch.StartNew();
@@ -112,15 +122,8 @@ internal static class SourcingBenchmark
         var contactReads = Calls(r => r.Method == "GET" && r.Path.StartsWith("/contacts/", StringComparison.Ordinal) && r.Path != "/contacts/search");
         var sends = Calls(r => r.Path == "/conversations/messages");
         var limited = Calls(r => r.StatusCode == 429);
+        var limitedSearches = Calls(r => r.StatusCode == 429 && r.Path.EndsWith("/search", StringComparison.Ordinal));
 
-        var stageSet = stages.ToHashSet();
-        var minimumPipeline = sandbox.State.Opportunities(Location)
-            .Where(o => o.Status == "open" && stageSet.Contains(o.PipelineStageId))
-            .GroupBy(o => o.PipelineStageId)
-            .Sum(g => (g.Count() + 99) / 100);
-        var stale = sandbox.State.Contacts(Location).Count(c => c.DateUpdated < cutoff);
-        var recentConversations = sandbox.State.Contacts(Location).Count(c => sandbox.State.ConversationForContact(c.Id)?.LastMessage?.DateAdded >= cutoff);
-        var minimumStale = ((stale + 499) / 500) + Math.Max(1, (recentConversations + 99) / 100);
         var searches = opportunitySearches + contactSearches + conversationSearches;
         var minimum = minimumPipeline + minimumStale;
 
@@ -128,9 +131,9 @@ internal static class SourcingBenchmark
         Console.WriteLine($"cycle {id}: {cycle.GetProperty("status").GetString()} in {wall.Elapsed.TotalSeconds:F1} s wall");
         Console.WriteLine($"found {counts.GetProperty("found").GetInt32():N0}, enrolled {counts.GetProperty("enrolled").GetInt32()}, skipped {counts.GetProperty("skipped").GetInt32():N0} {counts.GetProperty("skipped_by_reason")}, errors {counts.GetProperty("errors").GetInt32()}");
         Console.WriteLine();
-        Console.WriteLine("| contacts | wall s | opportunity searches | contact searches | conversation searches | search calls | fewest needed | ratio | GET /contacts/{id} (enrolment) | SMS sent | 429s |");
-        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-        Console.WriteLine($"| {contacts:N0} | {wall.Elapsed.TotalSeconds:F1} | {opportunitySearches} | {contactSearches} | {conversationSearches} | {searches} | {minimum} | {(double)searches / minimum:F2}x | {contactReads} | {sends} | {limited} |");
+        Console.WriteLine("| contacts | wall s | opportunity searches | contact searches | conversation searches | search calls (429s) | fewest needed | ratio | ratio without 429s | GET /contacts/{id} (enrolment) | SMS sent | 429s in all |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine($"| {contacts:N0} | {wall.Elapsed.TotalSeconds:F1} | {opportunitySearches} | {contactSearches} | {conversationSearches} | {searches} ({limitedSearches}) | {minimum} | {(double)searches / minimum:F2}x | {(double)(searches - limitedSearches) / minimum:F2}x | {contactReads} | {sends} | {limited} |");
         try
         {
             Directory.Delete(dataDirectory, recursive: true);

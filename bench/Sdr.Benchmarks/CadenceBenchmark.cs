@@ -202,7 +202,7 @@ internal static class CadenceBenchmark
         }
     }
 
-    private static string? FindServerContentRoot()
+    internal static string? FindServerContentRoot()
     {
         foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
         {

@@ -10,6 +10,7 @@ namespace Sdr.Benchmarks;
 /// <c>dotnet run -c Release --project bench/Sdr.Benchmarks -- stop-burst [--stops 500] [--provider sqlite|postgres --postgres CONN]</c>
 /// <c>dotnet run -c Release --project bench/Sdr.Benchmarks -- speed-to-lead [--rate 50] [--duration 30] [--locations 20] [--provider sqlite|postgres --postgres CONN]</c>
 /// <c>dotnet run -c Release --project bench/Sdr.Benchmarks -- stats [--touches 1000000] [--requests 20] [--provider sqlite|postgres --postgres CONN]</c>
+/// <c>dotnet run -c Release --project bench/Sdr.Benchmarks -- sourcing [--contacts 50000] [--max-per-source 100] [--max-per-cycle 200]</c>
 /// (Not a top-level Program: that name belongs to the server, which WebApplicationFactory&lt;Program&gt; starts.)
 /// </summary>
 internal static class BenchProgram
@@ -38,6 +39,8 @@ internal static class BenchProgram
                 return await SendTimeLoad.RunAsync(args[1..]);
             case "enroll":
                 return await EnrollLoad.RunAsync(args[1..]);
+            case "sourcing":
+                return await SourcingBenchmark.RunAsync(args[1..]);
             default:
                 Console.Error.WriteLine(CadenceSettings.Usage);
                 return verb is "" or "-h" or "--help" ? 0 : 2;

@@ -15,6 +15,7 @@ using Sdr.Core.Qualification;
 using Sdr.Core.Replies;
 using Sdr.Core.Security;
 using Sdr.Core.Sequences;
+using Sdr.Core.Sourcing;
 using Sdr.Core.Webhooks;
 using Sdr.Server.Dashboard;
 using Sdr.Server.Endpoints;
@@ -51,6 +52,7 @@ internal static class SdrApplication
         builder.AddBooking();
         builder.AddSequences();
         builder.AddListings();
+        builder.AddSourcing();
         builder.AddWebhooks();
         builder.AddAgent();
         builder.AddOutbox();

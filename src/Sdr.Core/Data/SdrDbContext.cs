@@ -39,6 +39,8 @@ public abstract class SdrDbContext : DbContext
     public DbSet<SdrListingFeedCheckpoint> ListingFeedCheckpoints => Set<SdrListingFeedCheckpoint>();
     public DbSet<SdrEnrollmentJob> EnrollmentJobs => Set<SdrEnrollmentJob>();
     public DbSet<SdrEnrollmentJobItem> EnrollmentJobItems => Set<SdrEnrollmentJobItem>();
+    public DbSet<SdrProspectingCycle> ProspectingCycles => Set<SdrProspectingCycle>();
+    public DbSet<SdrProspectingCandidate> ProspectingCandidates => Set<SdrProspectingCandidate>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {
@@ -65,6 +67,7 @@ public abstract class SdrDbContext : DbContext
         modelBuilder.Entity<SdrListing>().Property(l => l.OwnerLastName).HasConversion(encrypted);
         modelBuilder.Entity<SdrListing>().Property(l => l.OwnerPhone).HasConversion(encrypted);
         modelBuilder.Entity<SdrListing>().Property(l => l.OwnerEmail).HasConversion(encrypted);
+        modelBuilder.Entity<SdrProspectingCandidate>().Property(c => c.Facts).HasConversion(encrypted);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -12,6 +12,24 @@ public interface IGoHighLevelClient
     /// <summary>Contacts with an opportunity in the given pipeline stage (GET /opportunities/search).</summary>
     Task<IReadOnlyList<GhlContact>> GetContactsByPipelineStageAsync(string locationId, string stageId, int limit = 100, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Every open opportunity of a pipeline stage, with its embedded contact: GET /opportunities/search
+    /// (status=open, 100 a page) through all pages by its startAfter/startAfterId cursor, each opportunity once.
+    /// </summary>
+    Task<IReadOnlyList<GhlOpportunity>> SearchOpenOpportunitiesAsync(string locationId, string stageId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Every contact whose dateUpdated is before <paramref name="before"/>: POST /contacts/search (500 a page, oldest
+    /// update first) through all pages by the searchAfter cursor, each contact once.
+    /// </summary>
+    Task<IReadOnlyList<GhlContact>> SearchContactsUpdatedBeforeAsync(string locationId, DateTimeOffset before, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The last message date of every contact whose conversation had a message at or after <paramref name="since"/>:
+    /// GET /conversations/search sorted by last_message_date, newest first, 100 a page, until the dates pass <paramref name="since"/>.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, DateTimeOffset>> GetLastMessageDatesSinceAsync(string locationId, DateTimeOffset since, CancellationToken cancellationToken = default);
+
     /// <summary>Contacts whose last activity is before <paramref name="since"/> (POST /contacts/search).</summary>
     Task<IReadOnlyList<GhlContact>> GetContactsInactiveSinceAsync(string locationId, DateTimeOffset since, int limit = 100, CancellationToken cancellationToken = default);
 

@@ -96,14 +96,10 @@ public sealed partial class SequenceEnrollment(
                 throw new GhlApiException("get-contact", System.Net.HttpStatusCode.NotFound, $"contact {contactId} not found in GHL location {command.LocationId}");
             }
 
-            if (SkipReason(contact) is { } reason)
+            var eligibility = scope.ServiceProvider.GetRequiredService<Eligibility.ProspectEligibility>();
+            if ((await eligibility.CheckAsync(db, command.LocationId, [Eligibility.EligibilityFacts.Of(contact)], withCooldown: false, cancellationToken))[0] is { } reason)
             {
                 return reason;
-            }
-
-            if (await IsSuppressedAsync(db, contact, command.LocationId, cancellationToken))
-            {
-                return "suppressed";
             }
 
             var throttle = scope.ServiceProvider.GetRequiredService<Compliance.Caps.EnrollmentThrottle>();
@@ -127,24 +123,6 @@ public sealed partial class SequenceEnrollment(
 
     private static Task<bool> HasActiveSequenceAsync(SdrDbContext db, string contactId, string locationId, CancellationToken cancellationToken) =>
         db.Sequences.AnyAsync(s => s.ContactId == contactId && s.LocationId == locationId && s.IsActive, cancellationToken);
-
-    private static async Task<bool> IsSuppressedAsync(SdrDbContext db, GhlContact contact, string locationId, CancellationToken cancellationToken) =>
-        await Compliance.Consent.SuppressionLedger.FindAsync(db, contact.Id, locationId, Channel.Sms.ToName(), PhoneHash.Of(contact.Phone), cancellationToken) is not null;
-
-    private static string? SkipReason(GhlContact contact)
-    {
-        if (string.IsNullOrWhiteSpace(contact.Phone))
-        {
-            return "no_phone";
-        }
-
-        if (contact.Dnd || (contact.DndSettings.TryGetValue("SMS", out var sms) && string.Equals(sms.Status, "active", StringComparison.OrdinalIgnoreCase)))
-        {
-            return "dnd";
-        }
-
-        return null;
-    }
 
     private async Task<long?> CreateSequenceAsync(SdrDbContext db, EnrollCommand command, GhlContact contact, CancellationToken cancellationToken)
     {

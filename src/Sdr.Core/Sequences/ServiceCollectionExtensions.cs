@@ -32,6 +32,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<CadenceWakeSignal>();
         services.AddSingleton<EnrollmentJobSignal>();
         services.AddSingleton<EnrollmentJobs>();
+        services.AddSingleton<Eligibility.ProspectEligibility>();
         services.AddSingleton<IOutboxActionHandler, StageEnrollmentAction>();
         services.AddScoped<OutreachSequenceEngine>();
         services.AddScoped<TouchReconciler>();

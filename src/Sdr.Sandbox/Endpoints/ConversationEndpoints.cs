@@ -106,7 +106,15 @@ internal static class ConversationEndpoints
         }
     }
 
-    private static IResult Search(HttpContext context, SandboxState state, string? locationId, string? contactId, int? limit)
+    private static IResult Search(
+        HttpContext context,
+        SandboxState state,
+        string? locationId,
+        string? contactId,
+        int? limit,
+        string? sort,
+        string? sortBy,
+        string? startAfterDate)
     {
         if (string.IsNullOrEmpty(locationId))
         {
@@ -121,8 +129,19 @@ internal static class ConversationEndpoints
         IEnumerable<SandboxConversation> found = contactId is { Length: > 0 }
             ? state.ConversationForContact(contactId) is { } c && c.LocationId == locationId ? [c] : []
             : state.Contacts(locationId).Select(x => state.ConversationForContact(x.Id)).OfType<SandboxConversation>();
-        var all = found.ToList();
-        var conversations = all.Take(Math.Clamp(limit ?? 20, 1, 100)).Select(c => ConversationDto.From(c, state.GetContact(c.ContactId))).ToArray();
+        var all = found.Select(c => (Conversation: c, Last: c.LastMessage?.DateAdded.ToUnixTimeMilliseconds() ?? 0)).ToList();
+        if (sortBy is "last_message_date")
+        {
+            // GHL's order and cursor: by the last message's date; startAfterDate is the sort value of the last item seen.
+            var ascending = string.Equals(sort, "asc", StringComparison.OrdinalIgnoreCase);
+            all = ascending ? [.. all.OrderBy(x => x.Last)] : [.. all.OrderByDescending(x => x.Last)];
+            if (long.TryParse(startAfterDate, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var after))
+            {
+                all = [.. all.Where(x => ascending ? x.Last > after : x.Last < after)];
+            }
+        }
+
+        var conversations = all.Take(Math.Clamp(limit ?? 20, 1, 100)).Select(x => ConversationDto.From(x.Conversation, state.GetContact(x.Conversation.ContactId))).ToArray();
         return Results.Json(new { conversations, total = all.Count, traceId = context.TraceId() }, SandboxJson.Options);
     }
 

@@ -21,7 +21,9 @@ internal static class OpportunityEndpoints
         string? status,
         string? q,
         int? page,
-        int? limit)
+        int? limit,
+        string? startAfter,
+        string? startAfterId)
     {
         if (string.IsNullOrEmpty(locationId))
         {
@@ -34,17 +36,36 @@ internal static class OpportunityEndpoints
         }
 
         var pageSize = Math.Clamp(limit ?? 20, 1, 100);
-        var pageNumber = Math.Max(page ?? 1, 1);
+        // GHL orders by creation and pages by the startAfter (epoch ms) / startAfterId cursor of the last item;
+        // page numbers still work for old clients.
         var matches = state.Opportunities(locationId)
             .Where(o => (pipelineId is null || o.PipelineId == pipelineId)
                 && (stageId is null || o.PipelineStageId == stageId)
                 && (contactId is null || o.ContactId == contactId)
                 && (status is null or "all" || string.Equals(o.Status, status, StringComparison.OrdinalIgnoreCase))
                 && (q is null || o.Name.Contains(q, StringComparison.OrdinalIgnoreCase)))
+            .OrderBy(o => o.CreatedAt.ToUnixTimeMilliseconds())
+            .ThenBy(o => o.Id, StringComparer.Ordinal)
             .ToList();
-        var pageItems = matches.Skip((pageNumber - 1) * pageSize).Take(pageSize).ToList();
+        List<SandboxOpportunity> pageItems;
+        var pageNumber = Math.Max(page ?? 1, 1);
+        if (long.TryParse(startAfter, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var afterMs) && !string.IsNullOrEmpty(startAfterId))
+        {
+            var rest = matches.SkipWhile(o =>
+            {
+                var ms = o.CreatedAt.ToUnixTimeMilliseconds();
+                return ms < afterMs || (ms == afterMs && string.CompareOrdinal(o.Id, startAfterId) <= 0);
+            }).ToList();
+            pageNumber = (matches.Count - rest.Count) / pageSize + 1;
+            pageItems = rest.Take(pageSize).ToList();
+        }
+        else
+        {
+            pageItems = matches.Skip((pageNumber - 1) * pageSize).Take(pageSize).ToList();
+        }
+
         var opportunities = pageItems.Select(o => OpportunityDto.From(o, state.GetContact(o.ContactId))).ToArray();
-        var hasNext = pageNumber * pageSize < matches.Count;
+        var hasNext = pageItems.Count > 0 && matches.IndexOf(pageItems[^1]) < matches.Count - 1;
         var last = pageItems.LastOrDefault();
         var meta = new
         {

@@ -141,7 +141,8 @@ internal static class SandboxSeeder
                 ContactId = contact.Id,
                 Name = $"{contact.FirstName} {contact.LastName} - {contact.Address1}",
                 MonetaryValue = random.Next(50, 600) * 1000m,
-                Status = stage.Name == "Closed" ? "won" : "open",
+                // Some deals of the working stages were lost: a pipeline source must pass them over.
+                Status = stage.Name == "Closed" ? "won" : random.NextDouble() < 0.1 ? "lost" : "open",
                 Source = "sandbox seed",
                 CreatedAt = contact.DateAdded,
                 UpdatedAt = contact.DateUpdated,

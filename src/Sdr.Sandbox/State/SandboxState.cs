@@ -204,6 +204,16 @@ public sealed class SandboxState
 
     internal LocationData? TryLocation(string locationId) => _byLocation.GetValueOrDefault(locationId);
 
+    /// <summary>Puts a message in the contact's conversation as if it had been exchanged at <paramref name="at"/> (history for a scenario).</summary>
+    public SandboxMessage AddHistoryMessage(string contactId, string direction, string body, DateTimeOffset at)
+    {
+        var contact = GetContact(contactId) ?? throw new KeyNotFoundException($"Unknown sandbox contact '{contactId}'.");
+        var conversation = GetOrCreateConversation(contact.LocationId, contactId);
+        var message = new SandboxMessage(NewId(), conversation.Id, contact.LocationId, contactId, Endpoints.MessageKinds.Sms, direction, body, null, "delivered", at);
+        conversation.Append(message);
+        return message;
+    }
+
     internal SandboxConversation GetOrCreateConversation(string locationId, string contactId) =>
         _conversationByContact.GetOrAdd(contactId, static (cid, args) =>
         {

@@ -33,6 +33,7 @@ internal static class EndpointRegistration
         app.MapAlertsApi();
         app.MapMetricsEndpoint();
         app.MapAbTestsApi();
+        app.MapSourcingApi();
         return app;
     }
 }

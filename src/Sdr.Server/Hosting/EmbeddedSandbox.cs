@@ -79,6 +79,23 @@ internal sealed partial class EmbeddedSandbox(IConfiguration configuration, ILog
                 ];
             }
         });
+        builder.Services.AddOptions<ProspectingOptions>().PostConfigure<EmbeddedSandbox>((options, embedded) =>
+        {
+            if (embedded.Sandbox is { } sandbox && options.GhlPipelineStageIds.Count == 0)
+            {
+                // The sandbox pipeline's working stages, so one POST /sdr/prospects/source finds its open deals.
+                var location = sandbox.State.Locations[0].LocationId;
+                options.GhlPipelineStageIds = [.. sandbox.State.Pipelines(location).SelectMany(p => p.Stages)
+                    .Where(stage => stage.Name is "New Lead" or "Contacted" or "Nurture")
+                    .Select(stage => stage.Id)];
+            }
+
+            if (embedded.Sandbox is not null)
+            {
+                // The sandbox also serves a listing feed (above): a cycle with no sources named reads it too.
+                options.Sources = [.. options.Sources.Union([ListingSources.ExpiredMls, ListingSources.Fsbo], StringComparer.Ordinal)];
+            }
+        });
         builder.Services.AddOptions<WebhookOptions>().PostConfigure<EmbeddedSandbox>((options, embedded) =>
         {
             if (embedded.Sandbox is { } sandbox)

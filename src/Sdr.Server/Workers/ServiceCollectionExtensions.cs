@@ -14,6 +14,7 @@ internal static class ServiceCollectionExtensions
         builder.Services.AddHostedService<AlertWorker>();
         builder.Services.AddHostedService<ExperimentWorker>();
         builder.Services.AddHostedService<EnrollmentJobWorker>();
+        builder.Services.AddHostedService<ProspectingWorker>();
 
         return builder;
     }

@@ -25,6 +25,9 @@ public sealed class GoHighLevelClientContractTests
     [
         // POST /contacts/search has no response schema; searchAfter is GHL's documented cursor.
         (typeof(ContactWire), "searchAfter"),
+
+        // ConversationSchema (the search's item) omits it; ConversationDto documents lastMessageDate, the sort value startAfterDate takes.
+        (typeof(ConversationWire), "lastMessageDate"),
     ];
 
     private readonly GhlOpenApiSpec _spec = new();
@@ -41,6 +44,9 @@ public sealed class GoHighLevelClientContractTests
             (nameof(IGoHighLevelClient.GetContactAsync), () => client.GetContactAsync(location, "c1")),
             (nameof(IGoHighLevelClient.GetContactsByPipelineStageAsync), () => client.GetContactsByPipelineStageAsync(location, "stage-1", 10)),
             (nameof(IGoHighLevelClient.GetContactsInactiveSinceAsync), () => client.GetContactsInactiveSinceAsync(location, start, 10)),
+            (nameof(IGoHighLevelClient.SearchOpenOpportunitiesAsync), () => client.SearchOpenOpportunitiesAsync(location, "stage-1")),
+            (nameof(IGoHighLevelClient.SearchContactsUpdatedBeforeAsync), () => client.SearchContactsUpdatedBeforeAsync(location, start)),
+            (nameof(IGoHighLevelClient.GetLastMessageDatesSinceAsync), () => client.GetLastMessageDatesSinceAsync(location, start)),
             (nameof(IGoHighLevelClient.SendMessageAsync) + "(SMS)", () => client.SendMessageAsync(location, new GhlOutboundMessage(GhlMessageType.Sms, "c1", "hi"))),
             (nameof(IGoHighLevelClient.SendMessageAsync) + "(Email)", () => client.SendMessageAsync(location, new GhlOutboundMessage(GhlMessageType.Email, "c1", "hi", "Subject"))),
             (nameof(IGoHighLevelClient.TriggerWorkflowAsync), () => client.TriggerWorkflowAsync(location, "c1", "wf1")),

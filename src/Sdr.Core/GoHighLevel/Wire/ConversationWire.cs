@@ -12,7 +12,11 @@ internal sealed record SendMessageResponseWire(string? ConversationId, string? M
 internal sealed record ConversationSearchResponseWire(List<ConversationWire>? Conversations, double? Total);
 
 /// <summary>ConversationSchema (fields the client reads).</summary>
-internal sealed record ConversationWire(string? Id, string? ContactId, string? LocationId);
+internal sealed record ConversationWire(string? Id, string? ContactId, string? LocationId)
+{
+    /// <summary>Epoch milliseconds (a number, or a string as ConversationDto shows it); the sort value startAfterDate continues from.</summary>
+    public JsonElement? LastMessageDate { get; init; }
+}
 
 /// <summary>GetMessagesByConversationResponseDto: the page that GHL really nests under "messages".</summary>
 internal sealed record MessagesPageWire(string? LastMessageId, bool? NextPage, List<MessageWire>? Messages);

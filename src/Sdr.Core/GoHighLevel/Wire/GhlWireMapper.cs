@@ -26,6 +26,7 @@ internal static class GhlWireMapper
             City = wire.City,
             State = wire.State,
             PostalCode = wire.PostalCode,
+            City = wire.City,
             Source = wire.Source,
             Dnd = wire.Dnd ?? false,
             DndSettings = (wire.DndSettings ?? [])
@@ -62,6 +63,7 @@ internal static class GhlWireMapper
 
         return value.ValueKind switch
         {
+            JsonValueKind.String when long.TryParse(value.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var epochMs) => DateTimeOffset.FromUnixTimeMilliseconds(epochMs),
             JsonValueKind.String when DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) => parsed,
             JsonValueKind.Number when value.TryGetInt64(out var ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms),
             _ => null,

@@ -6,7 +6,14 @@ namespace Sdr.Core.GoHighLevel.Wire;
 internal sealed record OpportunitySearchResponseWire(List<OpportunityWire>? Opportunities, OpportunitySearchMetaWire? Meta);
 
 /// <summary>SearchOpportunitiesResponseSchema (fields the client reads).</summary>
-internal sealed record OpportunityWire(string? Id, string? ContactId, string? LocationId, OpportunityContactWire? Contact);
+internal sealed record OpportunityWire(string? Id, string? ContactId, string? LocationId, OpportunityContactWire? Contact)
+{
+    public string? PipelineId { get; init; }
+    public string? PipelineStageId { get; init; }
+    public string? Status { get; init; }
+    public decimal? MonetaryValue { get; init; }
+    public string? LastStageChangeAt { get; init; }
+}
 
 /// <summary>SearchOpportunitiesContactResponseSchema.</summary>
 internal sealed record OpportunityContactWire(string? Id, string? Name, string? Email, string? Phone, List<string>? Tags);

@@ -16,7 +16,6 @@ public sealed record GhlContact
     public string? City { get; init; }
     public string? State { get; init; }
     public string? PostalCode { get; init; }
-    public string? City { get; init; }
     public string? Source { get; init; }
     public bool Dnd { get; init; }
     /// <summary>Channel name (SMS, Email, Call, ...) to its DND status ("active" blocks).</summary>

@@ -17,7 +17,6 @@ internal sealed record ContactWire
     public string? City { get; init; }
     public string? State { get; init; }
     public string? PostalCode { get; init; }
-    public string? City { get; init; }
     public string? Source { get; init; }
     public bool? Dnd { get; init; }
     public Dictionary<string, DndSettingWire>? DndSettings { get; init; }

@@ -26,7 +26,6 @@ internal static class GhlWireMapper
             City = wire.City,
             State = wire.State,
             PostalCode = wire.PostalCode,
-            City = wire.City,
             Source = wire.Source,
             Dnd = wire.Dnd ?? false,
             DndSettings = (wire.DndSettings ?? [])

@@ -11,8 +11,8 @@ using Sdr.Core.Data;
 namespace Sdr.Core.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSdrDbContext))]
-    [Migration("20261206182059_Listings")]
-    partial class Listings
+    [Migration("20261206194945_Sourcing")]
+    partial class Sourcing
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -387,6 +387,117 @@ namespace Sdr.Core.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_sdr_dispatch_decisions_sequence_id");
 
                     b.ToTable("sdr_dispatch_decisions", (string)null);
+                });
+
+            modelBuilder.Entity("Sdr.Core.Data.Entities.SdrEnrollmentJob", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("LeadType")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lead_type");
+
+                    b.Property<Guid?>("LeaseToken")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lease_token");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lease_until");
+
+                    b.Property<string>("LocationId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("location_id");
+
+                    b.Property<int>("Requested")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("requested");
+
+                    b.Property<string>("SequenceVariant")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sequence_variant");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sdr_enrollment_jobs");
+
+                    b.HasIndex("Status", "LeaseUntil")
+                        .HasDatabaseName("ix_sdr_enrollment_jobs_status_lease");
+
+                    b.ToTable("sdr_enrollment_jobs", (string)null);
+                });
+
+            modelBuilder.Entity("Sdr.Core.Data.Entities.SdrEnrollmentJobItem", b =>
+                {
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("job_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<string>("ContactId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact_id");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<DateTime?>("ProcessedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("processed_at");
+
+                    b.HasKey("JobId", "Position")
+                        .HasName("pk_sdr_enrollment_job_items");
+
+                    b.HasIndex("JobId", "Outcome")
+                        .HasDatabaseName("ix_sdr_enrollment_job_items_outcome");
+
+                    b.ToTable("sdr_enrollment_job_items", (string)null);
                 });
 
             modelBuilder.Entity("Sdr.Core.Data.Entities.SdrGhlAction", b =>
@@ -1064,6 +1175,11 @@ namespace Sdr.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("channel");
 
+                    b.Property<string>("ComposedByModel")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("composed_by_model");
+
                     b.Property<string>("ContactId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1133,6 +1249,16 @@ namespace Sdr.Core.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT")
                         .HasColumnName("step");
+
+                    b.Property<string>("TemplateId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("template_id");
+
+                    b.Property<string>("TemplateVariant")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("template_variant");
 
                     b.Property<DateOnly>("TouchDate")
                         .HasColumnType("TEXT")
@@ -1247,6 +1373,14 @@ namespace Sdr.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("phone_zones");
 
+                    b.Property<string>("Profile")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("profile");
+
+                    b.Property<DateTime?>("ProfiledAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("profiled_at");
+
                     b.Property<string>("QualificationSignals")
                         .HasColumnType("TEXT")
                         .HasColumnName("qualification_signals");
@@ -1278,6 +1412,165 @@ namespace Sdr.Core.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_sdr_prospects_contact_id_location_id");
 
                     b.ToTable("sdr_prospects", (string)null);
+                });
+
+            modelBuilder.Entity("Sdr.Core.Data.Entities.SdrProspectingCandidate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CandidateKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("candidate_key");
+
+                    b.Property<string>("ContactId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact_id");
+
+                    b.Property<long>("CycleId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cycle_id");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("Facts")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("facts");
+
+                    b.Property<DateTime>("FoundAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("found_at");
+
+                    b.Property<long?>("ListingId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("listing_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sdr_prospecting_candidates");
+
+                    b.HasIndex("CycleId", "CandidateKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sdr_prospecting_candidates_cycle_id_candidate_key");
+
+                    b.HasIndex("CycleId", "Status", "Id")
+                        .HasDatabaseName("ix_sdr_prospecting_candidates_cycle_id_status_id");
+
+                    b.ToTable("sdr_prospecting_candidates", (string)null);
+                });
+
+            modelBuilder.Entity("Sdr.Core.Data.Entities.SdrProspectingCycle", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime?>("DiscoveredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("discovered_at");
+
+                    b.Property<string>("Errors")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("errors");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lease_owner");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lease_until");
+
+                    b.Property<string>("LocationId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("location_id");
+
+                    b.Property<int>("MaxPerSource")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("max_per_source");
+
+                    b.Property<string>("ScheduleKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("schedule_key");
+
+                    b.Property<string>("Sources")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sources");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("trigger");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sdr_prospecting_cycles");
+
+                    b.HasIndex("LocationId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_sdr_prospecting_cycles_active_location")
+                        .HasFilter("status IN ('queued', 'running')");
+
+                    b.HasIndex("LocationId", "CreatedAt")
+                        .HasDatabaseName("ix_sdr_prospecting_cycles_location_id_created_at");
+
+                    b.HasIndex("Status", "LeaseUntil")
+                        .HasDatabaseName("ix_sdr_prospecting_cycles_status_lease_until");
+
+                    b.ToTable("sdr_prospecting_cycles", (string)null);
                 });
 
             modelBuilder.Entity("Sdr.Core.Data.Entities.SdrRateCounter", b =>
@@ -1613,6 +1906,16 @@ namespace Sdr.Core.Data.Migrations.Sqlite
                         .HasConstraintName("fk_sdr_booking_offers_sequences_sequence_id");
                 });
 
+            modelBuilder.Entity("Sdr.Core.Data.Entities.SdrEnrollmentJobItem", b =>
+                {
+                    b.HasOne("Sdr.Core.Data.Entities.SdrEnrollmentJob", null)
+                        .WithMany("Items")
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sdr_enrollment_job_items_sdr_enrollment_jobs_job_id");
+                });
+
             modelBuilder.Entity("Sdr.Core.Data.Entities.SdrOutreachSequence", b =>
                 {
                     b.HasOne("Sdr.Core.Data.Entities.SdrProspect", "Prospect")
@@ -1635,6 +1938,16 @@ namespace Sdr.Core.Data.Migrations.Sqlite
                         .HasConstraintName("fk_sdr_outreach_touches_sdr_outreach_sequences_sequence_id");
                 });
 
+            modelBuilder.Entity("Sdr.Core.Data.Entities.SdrProspectingCandidate", b =>
+                {
+                    b.HasOne("Sdr.Core.Data.Entities.SdrProspectingCycle", null)
+                        .WithMany()
+                        .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sdr_prospecting_candidates_prospecting_cycles_cycle_id");
+                });
+
             modelBuilder.Entity("Sdr.Core.Data.Entities.SdrSequenceEvent", b =>
                 {
                     b.HasOne("Sdr.Core.Data.Entities.SdrOutreachSequence", null)
@@ -1648,6 +1961,11 @@ namespace Sdr.Core.Data.Migrations.Sqlite
             modelBuilder.Entity("Sdr.Core.Data.Entities.SdrAbTest", b =>
                 {
                     b.Navigation("Variants");
+                });
+
+            modelBuilder.Entity("Sdr.Core.Data.Entities.SdrEnrollmentJob", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("Sdr.Core.Data.Entities.SdrOutreachSequence", b =>

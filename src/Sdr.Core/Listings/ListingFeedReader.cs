@@ -62,6 +62,12 @@ public sealed partial class ListingFeedReader(
             if (records.Count > 0)
             {
                 summary.Add(await stager.StageAsync(feed.LocationId, feed.Source, batchId, records, cancellationToken));
+
+                // Staging saves its batch and clears the change tracker: track the checkpoint again, or its move is lost.
+                if (db.Entry(checkpoint).State == EntityState.Detached)
+                {
+                    db.Attach(checkpoint);
+                }
                 var last = records
                     .OrderBy(r => r.Facts.ModificationTimestamp)
                     .ThenBy(r => r.Facts.ListingKey, StringComparer.Ordinal)

@@ -25,6 +25,10 @@ public static class ServiceCollectionExtensions
             .AddResilienceHandler("reso-feed", (pipeline, context) =>
             {
                 var settings = context.ServiceProvider.GetRequiredService<IOptions<ListingsOptions>>().Value;
+
+                // A network wait runs on the wall clock, like the GHL client's (GhlClock): a test's fake clock must not
+                // hold a feed's retry delay or timeout forever.
+                pipeline.TimeProvider = TimeProvider.System;
                 if (settings.FeedMaxAttempts > 1)
                 {
                     pipeline.AddRetry(new HttpRetryStrategyOptions

@@ -22,7 +22,7 @@ public sealed class ProspectSourcer(
     IOptions<GhlSettingsOptions> settings,
     TimeProvider time)
 {
-    public const string NoListingFeed = "no listing feed configured";
+    public const string NoListingFeed = "no listing feed configured and no listings imported for this location (sdr:listings:feeds, sdr import-listings)";
     public const string NoPipelineStages = "no pipeline stage configured (SDR_PIPELINE_STAGE_IDS or sdr:prospecting:ghl_pipeline_stage_ids)";
 
     /// <summary>The candidates of one source; a failure of the source is returned as its error, never thrown.</summary>
@@ -154,6 +154,8 @@ public sealed class ProspectSourcer(
                     new ProspectHints(Listing: l.Facts),
                     l)))
             .ToList();
-        return new SourceRead(source, found);
+        var feeds = scope.ServiceProvider.GetService<IOptions<ListingsOptions>>()?.Value.Feeds ?? [];
+        var hasFeed = feeds.Any(f => f.LocationId == locationId && f.Source == source);
+        return found.Count == 0 && !hasFeed ? new SourceRead(source, [], NoListingFeed) : new SourceRead(source, found);
     }
 }

@@ -162,8 +162,12 @@ public sealed class MessagingFlowTests
         var listing = new ListingFacts("L-1", "expired_mls", "Expired", 410_000m, 450_000m, 430_000m, 94, "Residential", "12 Oak St", "Tampa", "FL", "33602", null, null);
         using var scope = host.Services.CreateScope();
         var enrollment = scope.ServiceProvider.GetRequiredService<SequenceEnrollment>();
-        return await enrollment.EnrollAsync(new EnrollCommand([contactId], host.LocationId, null, "consultative", "expired_mls",
+        var result = await enrollment.EnrollAsync(new EnrollCommand([contactId], host.LocationId, null, "consultative", "expired_mls",
             new Dictionary<string, ProspectHints> { [contactId] = new(Listing: listing) }));
+
+        // Enrolment only queues SMS_1: send it as the woken cadence worker would.
+        await host.SendDueFirstTouchesAsync([contactId]);
+        return result;
     }
 
     private static async Task<JsonElement> GetProspectAsync(SdrTestHost host, string contactId)

@@ -99,7 +99,7 @@ public sealed class ProspectingCycleTests
 
         cycle.GetProperty("status").GetString().ShouldBe("completed");
         var errors = cycle.GetProperty("errors").EnumerateArray().Select(e => e.GetString()).ToList();
-        errors.ShouldBe(["expired_mls: no listing feed configured", "fsbo: no listing feed configured"]);
+        errors.ShouldBe([$"expired_mls: {ProspectSourcer.NoListingFeed}", $"fsbo: {ProspectSourcer.NoListingFeed}"]);
         cycle.GetProperty("counts").GetProperty("errors").GetInt32().ShouldBe(2);
     }
 

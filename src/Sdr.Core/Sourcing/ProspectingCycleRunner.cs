@@ -289,6 +289,12 @@ public sealed partial class ProspectingCycleRunner(
                 var contact = await listings.UpsertOwnerAsync(facts[candidate.Id].Listing!, cancellationToken);
                 candidate.ContactId = contact.Id;
             }
+            catch (OwnerUpsertBudgetExhaustedException exception)
+            {
+                // The day's upserts are spent: the listing stays staged for a later cycle.
+                candidate.Decide(ProspectingCandidateStatus.Skipped, OwnerUpsertBudgetSpent, Now);
+                LogUpsertBudgetSpent(logger, exception.LocationId);
+            }
             catch (GhlApiException exception)
             {
                 candidate.Decide(ProspectingCandidateStatus.Error, Truncate(exception.Message), Now);
@@ -308,9 +314,30 @@ public sealed partial class ProspectingCycleRunner(
         await using var scope = scopes.CreateAsyncScope();
         if (scope.ServiceProvider.GetService<IListingCandidates>() is { } listings)
         {
-            await listings.MarkAsync(listingId, candidate.Status == ProspectingCandidateStatus.Enrolled ? "enrolled" : candidate.Reason ?? "error", cancellationToken);
+            var outcome = candidate.Status switch
+            {
+                ProspectingCandidateStatus.Enrolled => ListingCandidates.Enrolled,
+
+                // Passing reasons (limits, budgets, a GHL error, a sequence still running or cooling down) leave the
+                // listing staged for a later cycle; only what will not change rules it out for good.
+                ProspectingCandidateStatus.Skipped when candidate.Reason is { } reason && !PassingReasons.Contains(reason) => reason,
+                _ => ListingCandidates.Restaged,
+            };
+            await listings.MarkAsync(listingId, outcome, cancellationToken);
         }
     }
+
+    /// <summary>The skip recorded when the location's owner upserts for the day are used up.</summary>
+    public const string OwnerUpsertBudgetSpent = "owner_upsert_budget_spent";
+
+    private static readonly HashSet<string> PassingReasons = new(StringComparer.Ordinal)
+    {
+        SkipReasons.AlreadyEnrolled,
+        SkipReasons.Cooldown,
+        SkipReasons.OverCycleLimit,
+        SkipReasons.EnrollmentRateLimited,
+        OwnerUpsertBudgetSpent,
+    };
 
     private static string LeaseOwnerName()
     {
@@ -322,6 +349,9 @@ public sealed partial class ProspectingCycleRunner(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Prospecting cycle {CycleId} of location {LocationId} failed")]
     private static partial void LogFailed(ILogger logger, Exception exception, long cycleId, string locationId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The owner upserts of location {LocationId} for today are used up; its listings stay staged for a later cycle")]
+    private static partial void LogUpsertBudgetSpent(ILogger logger, string locationId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Prospecting cycle {CycleId} of location {LocationId} completed")]
     private static partial void LogCompleted(ILogger logger, long cycleId, string locationId);

@@ -65,4 +65,29 @@ public sealed class ListingCycleTests
         host.Sandbox.State.ContactUpserts.Count.ShouldBe(upsertsBefore);
         (await host.WithDbAsync(db => db.Sequences.CountAsync())).ShouldBe(enrolled);
     }
+
+    [Fact]
+    public async Task SourceCycle_OwnersLeftOutByTheHourlyLimit_AreOfferedAgainByTheNextCycle()
+    {
+        await using var listings = await ListingTestHost.StartAsync(settings: new Dictionary<string, string?> { ["sdr:rate_limits:max_enrollments_per_hour"] = "3" });
+        var host = listings.Host;
+
+        var first = await RunCycleAsync(host);
+        first.GetProperty("counts").GetProperty("enrolled").GetInt32().ShouldBe(3);
+        first.GetProperty("counts").GetProperty("skipped_by_reason").GetProperty("enrollment_rate_limited").GetInt32().ShouldBeGreaterThan(0);
+
+        host.Clock.Advance(TimeSpan.FromHours(1.1));
+        var second = await RunCycleAsync(host);
+
+        second.GetProperty("counts").GetProperty("enrolled").GetInt32().ShouldBe(3, "the listings the limit left out were still staged");
+        (await host.WithDbAsync(db => db.Sequences.Select(s => s.ContactId).Distinct().CountAsync())).ShouldBe(6);
+    }
+
+    private static async Task<JsonElement> RunCycleAsync(Sdr.Tests.Integration.Support.SdrTestHost host)
+    {
+        var response = await host.Client.PostAsync($"/sdr/prospects/source?location_id={host.LocationId}&sources=expired_mls", null);
+        response.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("cycle_id").GetInt64();
+        return await SourcingHost.WaitForCycleAsync(host, id);
+    }
 }

@@ -48,7 +48,8 @@ internal static class SendTimeLoad
             var models = new ReplyRateModels(
                 new ServiceCollection().BuildServiceProvider().GetRequiredService<IServiceScopeFactory>(),
                 TimeProvider.System,
-                Options.Create(new SequenceOptions()));
+                Options.Create(new SequenceOptions()),
+                Microsoft.Extensions.Logging.Abstractions.NullLogger<ReplyRateModels>.Instance);
             var sql = models.Query(db, Location, now).ToQueryString();
             Console.WriteLine(sql);
             await using (var explain = db.Database.GetDbConnection().CreateCommand())

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Sdr.Core.Data;
 using Sdr.Core.Data.Entities;
@@ -10,10 +11,11 @@ namespace Sdr.Core.Sequences;
 /// <summary>
 /// Each location's <see cref="ReplyRateModel"/>, counted from its stored touches and replies and kept for
 /// <c>refresh_minutes</c>, so that the cadence's hot path reads a dictionary rather than the database.
-/// The cadence refreshes the models of a chunk's locations before it plans the chunk (<see cref="RefreshAsync"/>);
+/// The cadence refreshes the models of a chunk's locations before it plans the chunk (<see cref="RefreshAsync"/>):
+/// a location's first count is waited for, later ones run in the background while the stale model serves;
 /// code that schedules outside the cadence reads whatever model is held (none: the window start).
 /// </summary>
-public sealed class ReplyRateModels(IServiceScopeFactory scopes, TimeProvider time, IOptions<SequenceOptions> options)
+public sealed partial class ReplyRateModels(IServiceScopeFactory scopes, TimeProvider time, IOptions<SequenceOptions> options, ILogger<ReplyRateModels> logger)
 {
     private readonly ConcurrentDictionary<string, ReplyRateModel> _models = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _counting = new(1, 1);
@@ -36,6 +38,14 @@ public sealed class ReplyRateModels(IServiceScopeFactory scopes, TimeProvider ti
                 continue;
             }
 
+            if (_models.ContainsKey(locationId))
+            {
+                // A stale model keeps serving while it is recounted in the background: a location with a million
+                // touches takes seconds to count (docs/benchmarks.md), and the cadence must not wait for it.
+                RecountInBackground(locationId);
+                continue;
+            }
+
             await _counting.WaitAsync(cancellationToken);
             try
             {
@@ -53,6 +63,39 @@ public sealed class ReplyRateModels(IServiceScopeFactory scopes, TimeProvider ti
             }
         }
     }
+
+    private void RecountInBackground(string locationId)
+    {
+        if (!_counting.Wait(0))
+        {
+            return;
+        }
+
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                if (!IsFresh(locationId))
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    var db = scope.ServiceProvider.GetRequiredService<SdrDbContext>();
+                    _models[locationId] = await CountAsync(db, locationId, time.GetUtcNow().UtcDateTime, CancellationToken.None);
+                }
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                // The previous model keeps serving; the next refresh tries again (also when the host is stopping).
+                LogRecountFailed(logger, exception, locationId);
+            }
+            finally
+            {
+                _counting.Release();
+            }
+        });
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Recounting the send-time model of location {LocationId} failed; the previous one stays in use")]
+    private static partial void LogRecountFailed(ILogger logger, Exception exception, string locationId);
 
     /// <summary>Forgets every model (the next refresh recounts them).</summary>
     public void Clear() => _models.Clear();

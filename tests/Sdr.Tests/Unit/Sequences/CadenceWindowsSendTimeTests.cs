@@ -26,7 +26,7 @@ public sealed class CadenceWindowsSendTimeTests
     public CadenceWindowsSendTimeTests()
     {
         var options = Options.Create(Cadence());
-        _models = new ReplyRateModels(new ServiceCollection().BuildServiceProvider().GetRequiredService<IServiceScopeFactory>(), new FakeTimeProvider(EnrolledAt), options);
+        _models = new ReplyRateModels(new ServiceCollection().BuildServiceProvider().GetRequiredService<IServiceScopeFactory>(), new FakeTimeProvider(EnrolledAt), options, Microsoft.Extensions.Logging.Abstractions.NullLogger<ReplyRateModels>.Instance);
         _windows = new CadenceWindows(options, HoursTestData.Policy(), _experiments, new SendTimeChooser(options, HoursTestData.Policy()), _models);
         var test = new SdrAbTest { Id = AbTestId, Name = "slow sms_2" };
         test.Variants.Add(new SdrAbTestVariant { Name = "slow", StepTiming = """{"sms_2": {"min_hours": 90, "max_hours": 100}}""" });

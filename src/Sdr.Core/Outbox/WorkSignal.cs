@@ -32,4 +32,26 @@ public abstract class WorkSignal
 
     /// <summary>Waits until work is queued or the timeout passes (real time: the worker also polls).</summary>
     public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _signal.WaitAsync(timeout, cancellationToken);
+
+    /// <summary>
+    /// Waits until work is queued or <paramref name="timeout"/> has passed on <paramref name="time"/> (a worker that
+    /// follows the injected clock, such as the cadence's due checks); true when signalled.
+    /// </summary>
+    public async Task<bool> WaitAsync(TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var signalled = _signal.WaitAsync(stop.Token);
+        await Task.WhenAny(signalled, Task.Delay(timeout, time, stop.Token));
+        await stop.CancelAsync();
+        try
+        {
+            await signalled;
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return false;
+        }
+    }
 }

@@ -44,7 +44,7 @@ public sealed partial class EnrollmentJobs(
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        signal.Poke();
+        signal.Queued();
         return new EnrollmentAccepted(job.Id, job.Status.ToName());
     }
 

@@ -170,7 +170,7 @@ public sealed partial class SequenceEnrollment(
 
             if (sequence.NextTouchAt <= time.GetUtcNow().UtcDateTime)
             {
-                wake.Poke();
+                wake.Queued();
             }
 
             return sequence.Id;
